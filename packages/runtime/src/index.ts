@@ -1,0 +1,3 @@
+export * from './logger.js';
+export * from './shutdown.js';
+export * from './env-helpers.js';

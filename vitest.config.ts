@@ -1,16 +1,22 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// Tests run against TypeScript sources of the workspace packages, not their dist builds.
-const resolve = { conditions: ['@llmbench/source', 'import', 'node', 'default'] };
+// Tests run against the TypeScript sources of workspace packages, not their dist builds:
+// every `@llmbench/<name>` import is aliased to `<packages|services>/<name>/src/index.ts`.
+const root = import.meta.dirname;
+const alias = ['packages', 'services'].flatMap((dir) =>
+  readdirSync(join(root, dir))
+    .filter((name) => existsSync(join(root, dir, name, 'src', 'index.ts')))
+    .map((name) => ({ find: `@llmbench/${name}`, replacement: resolvePath(root, dir, name, 'src', 'index.ts') })),
+);
 
 export default defineConfig({
-  resolve,
-  ssr: { resolve: { conditions: resolve.conditions, externalConditions: ['@llmbench/source'] } },
+  resolve: { alias },
   test: {
     projects: [
       {
-        resolve,
-        ssr: { resolve: { conditions: resolve.conditions } },
+        resolve: { alias },
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts'],
@@ -18,8 +24,7 @@ export default defineConfig({
         },
       },
       {
-        resolve,
-        ssr: { resolve: { conditions: resolve.conditions } },
+        resolve: { alias },
         test: {
           name: 'integration',
           include: ['packages/*/test/**/*.test.ts', 'services/*/test/**/*.test.ts', 'tests/**/*.test.ts'],
@@ -27,7 +32,6 @@ export default defineConfig({
           globalSetup: ['packages/testing/src/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: true,
           maxWorkers: 2,
         },
       },

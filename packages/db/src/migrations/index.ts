@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-initial.js';
+
+/** Every migration, in order. A static map works the same from src (tsx, vitest) and dist (node). */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': m0001,
+};

@@ -1,0 +1,109 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Json, NullableJson, NullableTimestamp, Timestamp } from './json.js';
+import type { JobStatus } from './job.table.js';
+
+type JsonObject = Record<string, unknown>;
+
+/** Columns every run table shares: ownership, job link, lifecycle. */
+interface RunColumns {
+  id: Generated<string>;
+  user_id: string;
+  job_id: string | null;
+  experiment_id: string | null;
+  status: Generated<JobStatus>;
+  error: NullableJson<JsonObject>;
+  created_at: Timestamp;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface EvalRunTable extends RunColumns {
+  suite_id: string | null;
+  suite_name: string;
+  config: Json<JsonObject>;
+  targets: Json<JsonObject[]>;
+  /** The suite's tools and cases as the run used them: editing a case never rewrites history. */
+  suite_snapshot: Json<JsonObject>;
+  summary: NullableJson<JsonObject>;
+  orchestrator_type: Generated<string>;
+  orchestrator_run_id: string | null;
+  total_cases: Generated<number>;
+  completed_cases: Generated<number>;
+}
+export type EvalRun = Selectable<EvalRunTable>;
+export type NewEvalRun = Insertable<EvalRunTable>;
+export type EvalRunUpdate = Updateable<EvalRunTable>;
+
+export interface CaseResultTable {
+  id: Generated<string>;
+  user_id: string;
+  run_id: string;
+  unit_key: string;
+  case_id: string;
+  repeat_index: Generated<number>;
+  provider_key: string;
+  model_id: string;
+  success: boolean;
+  tool_score: number;
+  param_score: number | null;
+  overall_score: number;
+  passed: boolean;
+  error: string | null;
+  error_category: string | null;
+  latency_ms: number | null;
+  prompt_tokens: number | null;
+  completion_tokens: number | null;
+  cost_usd: number | null;
+  detail: Json<JsonObject>;
+  created_at: Timestamp;
+}
+export type CaseResult = Selectable<CaseResultTable>;
+export type NewCaseResult = Insertable<CaseResultTable>;
+
+export interface ParamTuneRunTable extends RunColumns {
+  suite_id: string | null;
+  strategy: Generated<string>;
+  search_space: Json<JsonObject>;
+  per_model_search_spaces: NullableJson<JsonObject>;
+  targets: Json<JsonObject[]>;
+  config: Json<JsonObject>;
+  results: Json<JsonObject[]>;
+  best_config: NullableJson<JsonObject>;
+  best_score: number | null;
+  total_combos: Generated<number>;
+  completed_combos: Generated<number>;
+}
+export type ParamTuneRun = Selectable<ParamTuneRunTable>;
+export type NewParamTuneRun = Insertable<ParamTuneRunTable>;
+
+export interface PromptTuneRunTable extends RunColumns {
+  suite_id: string | null;
+  mode: 'quick' | 'evolutionary';
+  base_prompt: string;
+  targets: Json<JsonObject[]>;
+  meta_target: Json<JsonObject>;
+  config: Json<JsonObject>;
+  generations: Json<JsonObject[]>;
+  best_prompt: string | null;
+  best_score: number | null;
+  total_prompts: Generated<number>;
+  completed_prompts: Generated<number>;
+}
+export type PromptTuneRun = Selectable<PromptTuneRunTable>;
+export type NewPromptTuneRun = Insertable<PromptTuneRunTable>;
+
+export interface JudgeReportTable extends RunColumns {
+  eval_run_id: string | null;
+  eval_run_id_b: string | null;
+  judge_model: Json<JsonObject>;
+  mode: 'post_eval' | 'live_inline' | 'comparative';
+  custom_instructions: string;
+  verdicts: Json<JsonObject[]>;
+  report: NullableJson<JsonObject>;
+  overall_grade: string | null;
+  overall_score: number | null;
+  parent_report_id: string | null;
+  version: Generated<number>;
+}
+export type JudgeReport = Selectable<JudgeReportTable>;
+export type NewJudgeReport = Insertable<JudgeReportTable>;

@@ -1,0 +1,3 @@
+export * from './pg.js';
+export * from './redis.js';
+export * from './docker.js';

@@ -81,3 +81,12 @@ export const ProviderView = z.object({
   updated_at: Timestamp,
 });
 export type ProviderView = z.infer<typeof ProviderView>;
+
+/** The models every new user's `sandbox` provider lists (the simulated models of services/sandbox-llm). */
+export const DEFAULT_SANDBOX_MODELS: ProviderModel[] = [
+  { model_id: 'sandbox-precise', display_name: 'Sandbox Precise (simulated)', skip_params: [] },
+  { model_id: 'sandbox-creative', display_name: 'Sandbox Creative (simulated)', skip_params: [] },
+  { model_id: 'sandbox-local-7b', display_name: 'Sandbox Local 7B (simulated)', skip_params: [] },
+  { model_id: 'sandbox-judge', display_name: 'Sandbox Judge (simulated)', skip_params: [] },
+  { model_id: 'sandbox-flaky', display_name: 'Sandbox Flaky (simulated)', skip_params: [] },
+];

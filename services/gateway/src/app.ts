@@ -1,0 +1,48 @@
+import express, { type Express } from 'express';
+import { createApiRouter, type RouteRegistry } from './http/route.js';
+import { createAuthenticate } from './http/auth.js';
+import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { createRequestLogger } from './http/request-logger.js';
+import { buildOpenApi } from './http/openapi.js';
+import { healthRouter } from './routes/health.routes.js';
+import { registerAuthRoutes } from './routes/auth.routes.js';
+import { registerProviderRoutes } from './routes/providers.routes.js';
+import { registerSuiteRoutes } from './routes/suites.routes.js';
+import { registerImportRoutes } from './routes/import.routes.js';
+import type { Deps } from './deps.js';
+
+const API_VERSION = '0.1.0';
+
+// JSON.parse keeps "__proto__" as an own key; dropping it stops prototype pollution downstream.
+const dropPrototypeKeys = (key: string, value: unknown) => (key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value);
+
+/** The gateway's express app, without `listen`, so tests run it in-process on a real port. */
+export function createApp(deps: Deps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.config.http.trustProxy);
+  app.set('query parser', 'simple');
+  app.use(createRequestLogger(deps.logger));
+  app.use(healthRouter(deps));
+
+  const importJson = express.json({ limit: deps.config.http.importBodyLimit, reviver: dropPrototypeKeys });
+  const defaultJson = express.json({ limit: deps.config.http.bodyLimit, reviver: dropPrototypeKeys });
+  app.use((req, res, next) => (req.path.startsWith('/api/tool-eval/import') ? importJson : defaultJson)(req, res, next));
+
+  const registry: RouteRegistry = [];
+  const { router, route } = createApiRouter(registry, createAuthenticate(deps));
+  registerAuthRoutes(route, deps.auth, deps.apiTokens);
+  registerProviderRoutes(route, deps.providers);
+  registerSuiteRoutes(route, deps.suites);
+  registerImportRoutes(route, deps.suites);
+  app.use(router);
+
+  const openapi = buildOpenApi(registry, API_VERSION);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

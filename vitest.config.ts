@@ -8,7 +8,10 @@ const root = import.meta.dirname;
 const alias = ['packages', 'services'].flatMap((dir) =>
   readdirSync(join(root, dir))
     .filter((name) => existsSync(join(root, dir, name, 'src', 'index.ts')))
-    .map((name) => ({ find: `@llmbench/${name}`, replacement: resolvePath(root, dir, name, 'src', 'index.ts') })),
+    .map((name) => ({
+      find: `@llmbench/${name}`,
+      replacement: resolvePath(root, dir, name, 'src', 'index.ts'),
+    })),
 );
 
 export default defineConfig({

@@ -12,7 +12,10 @@ afterAll(async () => t.drop());
 describe(UserRepository.name, () => {
   it('makes only the first user admin, even when two register at once', async () => {
     const sut = new UserRepository(t.db);
-    const users = await Promise.all([sut.createFirstIsAdmin('a@x.io', 'h'), sut.createFirstIsAdmin('b@x.io', 'h')]);
+    const users = await Promise.all([
+      sut.createFirstIsAdmin('a@x.io', 'h'),
+      sut.createFirstIsAdmin('b@x.io', 'h'),
+    ]);
     expect(users.map((u) => u.role).sort()).toEqual(['admin', 'user']);
     const third = await sut.createFirstIsAdmin('c@x.io', 'h');
     expect(third.role).toBe('user');
@@ -34,7 +37,9 @@ describe(SuiteRepository.name, () => {
     const sut = new SuiteRepository(t.db);
     const data = SuiteImport.parse({
       name: 'S',
-      tools: [{ type: 'function', function: { name: 'get_time', parameters: { type: 'object', properties: {} } } }],
+      tools: [
+        { type: 'function', function: { name: 'get_time', parameters: { type: 'object', properties: {} } } },
+      ],
       test_cases: [
         { prompt: 'time?', expected_tool: 'get_time' },
         { prompt: 'joke', expected_tool: null },

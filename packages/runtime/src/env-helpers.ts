@@ -1,16 +1,14 @@
 import { z } from 'zod';
 
 /** Boolean from an env string: `1`, `true`, `yes`, `on` are true; `0`, `false`, `no`, `off`, `` are false. */
-export const BoolEnv = z
-  .union([z.boolean(), z.string()])
-  .transform((v, ctx) => {
-    if (typeof v === 'boolean') return v;
-    const s = v.trim().toLowerCase();
-    if (['1', 'true', 'yes', 'on'].includes(s)) return true;
-    if (['0', 'false', 'no', 'off', ''].includes(s)) return false;
-    ctx.addIssue({ code: 'custom', message: `expected a boolean, got "${v}"` });
-    return z.NEVER;
-  });
+export const BoolEnv = z.union([z.boolean(), z.string()]).transform((v, ctx) => {
+  if (typeof v === 'boolean') return v;
+  const s = v.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(s)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(s)) return false;
+  ctx.addIssue({ code: 'custom', message: `expected a boolean, got "${v}"` });
+  return z.NEVER;
+});
 
 /** TCP port from an env string. */
 export const PortEnv = z.coerce.number().int().min(0).max(65535);
@@ -27,7 +25,10 @@ export const LogLevelEnv = z
  * @param env - usually `process.env`
  * @returns the parsed, typed values
  */
-export function parseEnv<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.output<T> {
+export function parseEnv<T extends z.ZodType>(
+  schema: T,
+  env: Record<string, string | undefined>,
+): z.output<T> {
   const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);

@@ -9,7 +9,10 @@ export async function dockerAvailable(): Promise<boolean> {
   if (process.env.TESTCONTAINERS === '0') return false;
   const host = process.env.DOCKER_HOST;
   const options: http.RequestOptions = host?.startsWith('tcp://')
-    ? { host: new URL(host.replace('tcp://', 'http://')).hostname, port: Number(new URL(host.replace('tcp://', 'http://')).port || 2375) }
+    ? {
+        host: new URL(host.replace('tcp://', 'http://')).hostname,
+        port: Number(new URL(host.replace('tcp://', 'http://')).port || 2375),
+      }
     : { socketPath: host?.startsWith('unix://') ? host.slice('unix://'.length) : '/var/run/docker.sock' };
   return new Promise((resolve) => {
     const req = http.request({ ...options, path: '/_ping', method: 'GET', timeout: 1000 }, (res) => {

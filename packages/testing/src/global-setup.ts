@@ -26,7 +26,10 @@ async function startServices(): Promise<{ pgAdminUrl: string; redisUrl: string; 
   if (!pgUrl && !redisUrl && (await dockerAvailable())) {
     const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
     const { RedisContainer } = await import('@testcontainers/redis');
-    const [pgc, rc] = await Promise.all([new PostgreSqlContainer('postgres:16-alpine').start(), new RedisContainer('redis:7-alpine').start()]);
+    const [pgc, rc] = await Promise.all([
+      new PostgreSqlContainer('postgres:16-alpine').start(),
+      new RedisContainer('redis:7-alpine').start(),
+    ]);
     return { pgAdminUrl: pgc.getConnectionUri(), redisUrl: rc.getConnectionUrl(), containers: [pgc, rc] };
   }
   return {
@@ -47,7 +50,10 @@ async function dropRunDatabases(adminUrl: string, runId: string): Promise<void> 
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>('select datname from pg_database where datname like $1', [`lbt_${runId}_%`]);
+    const { rows } = await client.query<{ datname: string }>(
+      'select datname from pg_database where datname like $1',
+      [`lbt_${runId}_%`],
+    );
     for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`);
   } finally {
     await client.end();
@@ -67,7 +73,11 @@ export default async function setup(project: TestProject) {
   await admin.query(`create database "${template}"`);
   await admin.end();
 
-  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: withDatabase(pgAdminUrl, template), max: 1 }) }) });
+  const db = new Kysely<unknown>({
+    dialect: new PostgresDialect({
+      pool: new pg.Pool({ connectionString: withDatabase(pgAdminUrl, template), max: 1 }),
+    }),
+  });
   try {
     await migrateToLatest(db);
     await sql`select 1`.execute(db);

@@ -14,7 +14,8 @@ import type { Deps } from './deps.js';
 const API_VERSION = '0.1.0';
 
 // JSON.parse keeps "__proto__" as an own key; dropping it stops prototype pollution downstream.
-const dropPrototypeKeys = (key: string, value: unknown) => (key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value);
+const dropPrototypeKeys = (key: string, value: unknown) =>
+  key === '__proto__' || key === 'constructor' || key === 'prototype' ? undefined : value;
 
 /** The gateway's express app, without `listen`, so tests run it in-process on a real port. */
 export function createApp(deps: Deps): Express {
@@ -27,14 +28,16 @@ export function createApp(deps: Deps): Express {
 
   const importJson = express.json({ limit: deps.config.http.importBodyLimit, reviver: dropPrototypeKeys });
   const defaultJson = express.json({ limit: deps.config.http.bodyLimit, reviver: dropPrototypeKeys });
-  app.use((req, res, next) => (req.path.startsWith('/api/tool-eval/import') ? importJson : defaultJson)(req, res, next));
+  app.use((req, res, next) =>
+    (req.path.startsWith('/api/tool-eval/import') ? importJson : defaultJson)(req, res, next),
+  );
 
   const registry: RouteRegistry = [];
   const { router, route } = createApiRouter(registry, createAuthenticate(deps));
   registerAuthRoutes(route, deps.auth, deps.apiTokens);
   registerProviderRoutes(route, deps.providers);
   registerSuiteRoutes(route, deps.suites);
-  registerImportRoutes(route, deps.suites);
+  registerImportRoutes(route, deps.suites, deps.bfclImport);
   app.use(router);
 
   const openapi = buildOpenApi(registry, API_VERSION);

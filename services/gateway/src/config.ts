@@ -11,7 +11,12 @@ const Env = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
   ENCRYPTION_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)'),
   ACCESS_TOKEN_TTL_S: z.coerce.number().int().min(60).max(86_400).default(3600),
-  REFRESH_TOKEN_TTL_S: z.coerce.number().int().min(300).max(90 * 86_400).default(30 * 86_400),
+  REFRESH_TOKEN_TTL_S: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(90 * 86_400)
+    .default(30 * 86_400),
   SANDBOX_BASE_URL: z.string().url().default('http://127.0.0.1:8090/v1'),
   LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
@@ -33,7 +38,13 @@ export type Config = ReturnType<typeof loadConfig>;
 export function loadConfig(env: Record<string, string | undefined> = process.env) {
   const e = parseEnv(Env, env);
   return {
-    http: { port: e.PORT, host: e.HOST, bodyLimit: e.BODY_LIMIT, importBodyLimit: e.IMPORT_BODY_LIMIT, trustProxy: e.TRUST_PROXY },
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      bodyLimit: e.BODY_LIMIT,
+      importBodyLimit: e.IMPORT_BODY_LIMIT,
+      trustProxy: e.TRUST_PROXY,
+    },
     db: { url: e.DATABASE_URL, maxConnections: e.DATABASE_POOL_MAX, runMigrations: e.RUN_MIGRATIONS },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
     auth: {

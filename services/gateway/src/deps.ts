@@ -1,5 +1,12 @@
 import { Redis } from 'ioredis';
-import { createDb, ProviderRepository, SuiteRepository, TokenRepository, UserRepository, type Db } from '@llmbench/db';
+import {
+  createDb,
+  ProviderRepository,
+  SuiteRepository,
+  TokenRepository,
+  UserRepository,
+  type Db,
+} from '@llmbench/db';
 import type { Logger } from '@llmbench/runtime';
 import type { Config } from './config.js';
 import { SecretBox } from './security/secret-box.js';
@@ -9,6 +16,7 @@ import { AuthService } from './services/auth.service.js';
 import { ApiTokenService } from './services/api-token.service.js';
 import { ProviderService } from './services/provider.service.js';
 import { SuiteService } from './services/suite.service.js';
+import { BfclImportService } from './services/bfcl-import.service.js';
 
 export type Deps = ReturnType<typeof createDeps>;
 
@@ -23,6 +31,7 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db;
   const providers = new ProviderRepository(db);
   const accessTokens = new AccessTokens(config.auth.jwtSecret, config.auth.accessTtlS);
   const limiter = new RateLimiter(redis, config.redis.prefix);
+  const suites = new SuiteService(new SuiteRepository(db));
   return {
     config,
     logger,
@@ -31,9 +40,18 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db;
     users,
     tokens,
     accessTokens,
-    auth: new AuthService({ users, tokens, providers, accessTokens, limiter, config: config.auth, sandboxBaseUrl: config.sandbox.baseUrl }),
+    auth: new AuthService({
+      users,
+      tokens,
+      providers,
+      accessTokens,
+      limiter,
+      config: config.auth,
+      sandboxBaseUrl: config.sandbox.baseUrl,
+    }),
     apiTokens: new ApiTokenService(tokens),
     providers: new ProviderService(providers, new SecretBox(config.encryptionKey)),
-    suites: new SuiteService(new SuiteRepository(db)),
+    suites,
+    bfclImport: new BfclImportService(suites),
   };
 }

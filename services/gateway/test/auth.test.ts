@@ -19,7 +19,10 @@ describe('registration', () => {
 
   it('refuses a second account for the same e-mail in another case', async () => {
     const u = await newUser(gw.url);
-    const res = await client(gw.url).post('/api/auth/register', { email: u.email.toUpperCase(), password: 'another password' });
+    const res = await client(gw.url).post('/api/auth/register', {
+      email: u.email.toUpperCase(),
+      password: 'another password',
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('conflict');
   });
@@ -28,12 +31,19 @@ describe('registration', () => {
     const res = await client(gw.url).post('/api/auth/register', { email: 'not-an-email', password: 'short' });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
-    expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body.email', 'body.password']);
+    expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'body.email',
+      'body.password',
+    ]);
   });
 
   it('stores a real KDF hash, never the password', async () => {
     const u = await newUser(gw.url);
-    const row = await gw.t.db.selectFrom('users').select('password_hash').where('id', '=', u.user.id).executeTakeFirstOrThrow();
+    const row = await gw.t.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', u.user.id)
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(row.password_hash).not.toContain(u.password);
   });
@@ -44,25 +54,35 @@ describe('login and sessions', () => {
     const u = await newUser(gw.url);
     const login = await client(gw.url).post('/api/auth/login', { email: u.email, password: u.password });
     expect(login.status).toBe(200);
-    const rotated = await client(gw.url).post('/api/auth/refresh', { refresh_token: login.body.refresh_token });
+    const rotated = await client(gw.url).post('/api/auth/refresh', {
+      refresh_token: login.body.refresh_token,
+    });
     expect(rotated.status).toBe(200);
     expect(rotated.body.refresh_token).not.toBe(login.body.refresh_token);
-    const replay = await client(gw.url).post('/api/auth/refresh', { refresh_token: login.body.refresh_token });
+    const replay = await client(gw.url).post('/api/auth/refresh', {
+      refresh_token: login.body.refresh_token,
+    });
     expect(replay.status).toBe(401);
     // The thief's replay killed the legitimate rotation too.
-    expect((await client(gw.url).post('/api/auth/refresh', { refresh_token: rotated.body.refresh_token })).status).toBe(401);
+    expect(
+      (await client(gw.url).post('/api/auth/refresh', { refresh_token: rotated.body.refresh_token })).status,
+    ).toBe(401);
   });
 
   it('logout revokes the refresh token', async () => {
     const u = await newUser(gw.url);
     expect((await u.api.post('/api/auth/logout', { refresh_token: u.refresh_token })).status).toBe(204);
-    expect((await client(gw.url).post('/api/auth/refresh', { refresh_token: u.refresh_token })).status).toBe(401);
+    expect((await client(gw.url).post('/api/auth/refresh', { refresh_token: u.refresh_token })).status).toBe(
+      401,
+    );
   });
 
   it('throttles failed logins per account with Retry-After, even for the right password', async () => {
     const u = await newUser(gw.url);
     for (let i = 0; i < 3; i++) {
-      expect((await client(gw.url).post('/api/auth/login', { email: u.email, password: 'wrong password' })).status).toBe(401);
+      expect(
+        (await client(gw.url).post('/api/auth/login', { email: u.email, password: 'wrong password' })).status,
+      ).toBe(401);
     }
     const locked = await client(gw.url).post('/api/auth/login', { email: u.email, password: u.password });
     expect(locked.status).toBe(429);
@@ -71,7 +91,10 @@ describe('login and sessions', () => {
   });
 
   it('gives the same answer for an unknown e-mail and a wrong password', async () => {
-    const res = await client(gw.url).post('/api/auth/login', { email: 'nobody@test.io', password: 'whatever1' });
+    const res = await client(gw.url).post('/api/auth/login', {
+      email: 'nobody@test.io',
+      password: 'whatever1',
+    });
     expect(res.status).toBe(401);
     expect(res.body.error.message).toBe('invalid e-mail or password');
   });
@@ -110,14 +133,28 @@ describe('tokens', () => {
     const payload = JSON.parse(Buffer.from(p!, 'base64url').toString());
     const forged = Buffer.from(JSON.stringify({ ...payload, role: 'admin' })).toString('base64url');
     const claims = { typ: 'access', role: 'user' };
-    const base = () => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(u.user.id).setIssuer('llmbench').setAudience('llmbench-api');
+    const base = () =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(u.user.id)
+        .setIssuer('llmbench')
+        .setAudience('llmbench-api');
     const tokens = [
       `${h}.${forged}.${s}`,
-      new UnsecuredJWT(claims).setSubject(u.user.id).setIssuer('llmbench').setAudience('llmbench-api').setExpirationTime('1h').encode(),
-      await base().setExpirationTime('1h').sign(new TextEncoder().encode('x'.repeat(40))),
+      new UnsecuredJWT(claims)
+        .setSubject(u.user.id)
+        .setIssuer('llmbench')
+        .setAudience('llmbench-api')
+        .setExpirationTime('1h')
+        .encode(),
+      await base()
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode('x'.repeat(40))),
       await base().setIssuedAt(1_000_000).setExpirationTime(1_000_060).sign(secret()),
     ];
     for (const token of tokens) expect((await client(gw.url, token).get('/api/auth/me')).status).toBe(401);
-    expect((await client(gw.url, await base().setExpirationTime('1h').sign(secret())).get('/api/auth/me')).status).toBe(200);
+    expect(
+      (await client(gw.url, await base().setExpirationTime('1h').sign(secret())).get('/api/auth/me')).status,
+    ).toBe(200);
   });
 });

@@ -8,7 +8,9 @@ import { createApp, createDeps, loadConfig, type Deps } from '../src/index.js';
 export type Gateway = { url: string; deps: Deps; t: TestDatabase; close: () => Promise<void> };
 
 function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.once('listening', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server.once('listening', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
 }
 
 /**
@@ -48,7 +50,12 @@ export type Reply<T = any> = { status: number; body: T; headers: Headers };
 
 /** A small JSON client for the gateway. */
 export function client(base: string, token?: string) {
-  async function call<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply<T>> {
+  async function call<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Reply<T>> {
     const res = await fetch(base + path, {
       method,
       headers: {

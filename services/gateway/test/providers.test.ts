@@ -20,7 +20,13 @@ afterAll(async () => {
   sandbox?.close();
 });
 
-const openaiProvider = { provider_key: 'my-openai', provider: 'openai', base_url: 'https://api.openai.com/v1', api_key: 'sk-test-SECRET-123456', models: [{ model_id: 'gpt-4o-mini', display_name: 'GPT-4o mini' }] };
+const openaiProvider = {
+  provider_key: 'my-openai',
+  provider: 'openai',
+  base_url: 'https://api.openai.com/v1',
+  api_key: 'sk-test-SECRET-123456',
+  models: [{ model_id: 'gpt-4o-mini', display_name: 'GPT-4o mini' }],
+};
 
 describe('providers', () => {
   it('starts every user with a working sandbox provider, callable through the openai SDK', async () => {
@@ -34,7 +40,15 @@ describe('providers', () => {
     const completion = await sdk.chat.completions.create({
       model: sandboxProvider.models[0].model_id,
       messages: [{ role: 'user', content: 'What is the weather in Paris?' }],
-      tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } } }],
+      tools: [
+        {
+          type: 'function',
+          function: {
+            name: 'get_weather',
+            parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+          },
+        },
+      ],
       tool_choice: 'required',
       temperature: 0,
     });
@@ -51,7 +65,11 @@ describe('providers', () => {
     expect(JSON.stringify(created.body)).not.toContain('SECRET');
     expect(JSON.stringify((await u.api.get('/api/providers')).body)).not.toContain('SECRET');
 
-    const row = await gw.t.db.selectFrom('providers').selectAll().where('id', '=', created.body.id).executeTakeFirstOrThrow();
+    const row = await gw.t.db
+      .selectFrom('providers')
+      .selectAll()
+      .where('id', '=', created.body.id)
+      .executeTakeFirstOrThrow();
     expect(row.api_key_ciphertext).toMatch(/^v1:/);
     expect(row.api_key_ciphertext).not.toContain('SECRET');
     const box = new SecretBox(gw.deps.config.encryptionKey);
@@ -63,8 +81,13 @@ describe('providers', () => {
     const u = await newUser(gw.url);
     const { body } = await u.api.post('/api/providers', openaiProvider);
     const { api_key: _k, provider_key: _p, ...rest } = openaiProvider;
-    expect((await u.api.put(`/api/providers/${body.id}`, { ...rest, name: 'Renamed' })).body).toMatchObject({ name: 'Renamed', has_api_key: true });
-    expect((await u.api.put(`/api/providers/${body.id}`, { ...rest, api_key: null })).body.has_api_key).toBe(false);
+    expect((await u.api.put(`/api/providers/${body.id}`, { ...rest, name: 'Renamed' })).body).toMatchObject({
+      name: 'Renamed',
+      has_api_key: true,
+    });
+    expect((await u.api.put(`/api/providers/${body.id}`, { ...rest, api_key: null })).body.has_api_key).toBe(
+      false,
+    );
   });
 
   it.each([

@@ -47,7 +47,12 @@ const Models = z
   .superRefine((models, ctx) => {
     const seen = new Set<string>();
     models.forEach((m, i) => {
-      if (seen.has(m.model_id)) ctx.addIssue({ code: 'custom', path: [i, 'model_id'], message: `duplicate model_id "${m.model_id}"` });
+      if (seen.has(m.model_id))
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'model_id'],
+          message: `duplicate model_id "${m.model_id}"`,
+        });
       seen.add(m.model_id);
     });
   });
@@ -58,7 +63,13 @@ const providerFields = {
   base_url: HttpUrl.optional(),
   api_key: z.string().min(1).max(4096).nullable().optional().describe('write-only; null clears it'),
   models: Models.default([]),
-  max_concurrency: z.number().int().min(1).max(256).optional().describe('in-flight calls to this provider, cluster-wide'),
+  max_concurrency: z
+    .number()
+    .int()
+    .min(1)
+    .max(256)
+    .optional()
+    .describe('in-flight calls to this provider, cluster-wide'),
 };
 
 export const CreateProviderRequest = z.strictObject({ provider_key: Slug, ...providerFields });

@@ -2,14 +2,24 @@ import { z } from 'zod';
 import { Timestamp, Uuid } from './common.schema.js';
 import { Tool, ToolList, ToolName } from './tool.schema.js';
 
-export const PARAM_SCORING_MODES = ['exact', 'case_insensitive', 'contains', 'numeric_tolerance', 'regex', 'bfcl'] as const;
+export const PARAM_SCORING_MODES = [
+  'exact',
+  'case_insensitive',
+  'contains',
+  'numeric_tolerance',
+  'regex',
+  'bfcl',
+] as const;
 /** How an expected parameter value is compared with the model's. `bfcl` = BFCL's own checker. */
 export const ParamScoringMode = z.enum(PARAM_SCORING_MODES, {
   error: `must be one of ${PARAM_SCORING_MODES.join(', ')}`,
 });
 export type ParamScoringMode = z.infer<typeof ParamScoringMode>;
 
-export const KeyScoring = z.strictObject({ mode: ParamScoringMode, epsilon: z.number().min(0).max(1e12).optional() });
+export const KeyScoring = z.strictObject({
+  mode: ParamScoringMode,
+  epsilon: z.number().min(0).max(1e12).optional(),
+});
 
 export const ScoringConfig = z.strictObject({
   mode: ParamScoringMode.optional().describe('overrides param_scoring for every key'),
@@ -23,7 +33,11 @@ export const BfclCaseData = z.strictObject({
   id: z.string().min(1).max(256),
   category: z.string().min(1).max(64),
   functions: z.string().max(1_000_000).describe('raw JSON text of the question\'s "function" list'),
-  ground_truth: z.string().max(1_000_000).nullable().describe('raw JSON text of "ground_truth"; null for irrelevance'),
+  ground_truth: z
+    .string()
+    .max(1_000_000)
+    .nullable()
+    .describe('raw JSON text of "ground_truth"; null for irrelevance'),
   messages: z.array(z.object({ role: z.string(), content: z.string() })).optional(),
 });
 export type BfclCaseData = z.infer<typeof BfclCaseData>;
@@ -40,7 +54,7 @@ export const TestCaseInput = z.strictObject({
   param_scoring: ParamScoringMode.default('exact'),
   scoring_config: ScoringConfig.nullable().default(null),
   category: z.string().trim().max(64).nullable().default(null),
-  tools: ToolList.nullable().default(null).describe('tools offered for this case instead of the suite\'s'),
+  tools: ToolList.nullable().default(null).describe("tools offered for this case instead of the suite's"),
   multi_turn: z.boolean().default(false),
   max_rounds: z.number().int().min(1).max(20).default(5),
   optimal_hops: z.number().int().min(1).max(20).default(1),
@@ -73,7 +87,8 @@ type Issue = { path: (string | number)[]; message: string };
 export function caseToolIssues(c: TestCaseData, suiteTools: Tool[]): Issue[] {
   const offered = new Set((c.tools ?? suiteTools).map((t) => t.function.name.toLowerCase()));
   const issues: Issue[] = [];
-  const expected = c.expected_tool === null ? [] : Array.isArray(c.expected_tool) ? c.expected_tool : [c.expected_tool];
+  const expected =
+    c.expected_tool === null ? [] : Array.isArray(c.expected_tool) ? c.expected_tool : [c.expected_tool];
   expected.forEach((name, i) => {
     if (!offered.has(name.toLowerCase())) {
       const path = Array.isArray(c.expected_tool) ? ['expected_tool', i] : ['expected_tool'];
@@ -81,7 +96,8 @@ export function caseToolIssues(c: TestCaseData, suiteTools: Tool[]): Issue[] {
     }
   });
   c.valid_prerequisites.forEach((name, i) => {
-    if (!offered.has(name.toLowerCase())) issues.push({ path: ['valid_prerequisites', i], message: `tool "${name}" is not offered` });
+    if (!offered.has(name.toLowerCase()))
+      issues.push({ path: ['valid_prerequisites', i], message: `tool "${name}" is not offered` });
   });
   return issues;
 }
@@ -117,7 +133,8 @@ export const SuiteImport = z
   })
   .superRefine((s, ctx) => {
     s.test_cases.forEach((c, i) => {
-      for (const issue of caseToolIssues(c, s.tools)) ctx.addIssue({ code: 'custom', path: ['test_cases', i, ...issue.path], message: issue.message });
+      for (const issue of caseToolIssues(c, s.tools))
+        ctx.addIssue({ code: 'custom', path: ['test_cases', i, ...issue.path], message: issue.message });
     });
   });
 export type SuiteImport = z.input<typeof SuiteImport>;
@@ -149,14 +166,24 @@ export const SuiteView = z.object({
 export type SuiteView = z.infer<typeof SuiteView>;
 
 /** `POST /api/tool-suites/{id}/cases`: one case, or many at once. */
-export const CreateCasesRequest = z.union([TestCaseInput, z.strictObject({ cases: z.array(TestCaseInput).min(1).max(10_000) })]);
+export const CreateCasesRequest = z.union([
+  TestCaseInput,
+  z.strictObject({ cases: z.array(TestCaseInput).min(1).max(10_000) }),
+]);
 
 export const BfclImportRequest = z.strictObject({
   file_name: z
     .string()
-    .regex(/^BFCL_v\d+_[a-z_]+\.json$/, 'a BFCL question file name such as BFCL_v4_simple_python.json (it names the category)'),
+    .regex(
+      /^BFCL_v\d+_[a-z_]+\.json$/,
+      'a BFCL question file name such as BFCL_v4_simple_python.json (it names the category)',
+    ),
   questions: z.string().min(1).max(20_000_000).describe('the question file: JSON Lines text'),
-  answers: z.string().max(20_000_000).optional().describe('the possible_answer file: JSON Lines text (none for irrelevance)'),
+  answers: z
+    .string()
+    .max(20_000_000)
+    .optional()
+    .describe('the possible_answer file: JSON Lines text (none for irrelevance)'),
   name: z.string().trim().min(1).max(256).optional(),
 });
 export type BfclImportRequest = z.infer<typeof BfclImportRequest>;

@@ -12,22 +12,37 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function checkType(type: unknown, path: (string | number)[], issues: Issue[]): void {
   const types = Array.isArray(type) ? type : [type];
   if (types.length === 0 || !types.every((t) => typeof t === 'string' && JSON_TYPES.has(t))) {
-    issues.push({ path: [...path, 'type'], message: `invalid JSON Schema type ${JSON.stringify(type)}; use one of ${[...JSON_TYPES].join(', ')}` });
+    issues.push({
+      path: [...path, 'type'],
+      message: `invalid JSON Schema type ${JSON.stringify(type)}; use one of ${[...JSON_TYPES].join(', ')}`,
+    });
   }
 }
 
-function checkProperties(schema: Record<string, unknown>, path: (string | number)[], issues: Issue[], depth: number): void {
+function checkProperties(
+  schema: Record<string, unknown>,
+  path: (string | number)[],
+  issues: Issue[],
+  depth: number,
+): void {
   const { properties, required } = schema;
   if (properties !== undefined) {
-    if (!isPlainObject(properties)) issues.push({ path: [...path, 'properties'], message: 'properties must be an object' });
-    else for (const [k, v] of Object.entries(properties)) collectSchemaIssues(v, [...path, 'properties', k], issues, depth + 1);
+    if (!isPlainObject(properties))
+      issues.push({ path: [...path, 'properties'], message: 'properties must be an object' });
+    else
+      for (const [k, v] of Object.entries(properties))
+        collectSchemaIssues(v, [...path, 'properties', k], issues, depth + 1);
   }
   if (required !== undefined) {
     if (!Array.isArray(required) || !required.every((r) => typeof r === 'string')) {
       issues.push({ path: [...path, 'required'], message: 'required must be an array of property names' });
     } else if (isPlainObject(properties)) {
       for (const r of required) {
-        if (!(r in properties)) issues.push({ path: [...path, 'required'], message: `required property "${r}" is not declared in properties` });
+        if (!(r in properties))
+          issues.push({
+            path: [...path, 'required'],
+            message: `required property "${r}" is not declared in properties`,
+          });
       }
     }
   }
@@ -38,7 +53,12 @@ function checkProperties(schema: Record<string, unknown>, path: (string | number
  * properties/required/items/enum. Unknown keywords are allowed (providers ignore them).
  * @returns issues with paths relative to `path`
  */
-export function collectSchemaIssues(schema: unknown, path: (string | number)[], issues: Issue[] = [], depth = 0): Issue[] {
+export function collectSchemaIssues(
+  schema: unknown,
+  path: (string | number)[],
+  issues: Issue[] = [],
+  depth = 0,
+): Issue[] {
   if (depth > MAX_DEPTH) {
     issues.push({ path, message: `schema nested deeper than ${MAX_DEPTH} levels` });
     return issues;
@@ -57,7 +77,8 @@ export function collectSchemaIssues(schema: unknown, path: (string | number)[], 
   for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
     const list = schema[key];
     if (list === undefined) continue;
-    if (!Array.isArray(list)) issues.push({ path: [...path, key], message: `${key} must be an array of schemas` });
+    if (!Array.isArray(list))
+      issues.push({ path: [...path, key], message: `${key} must be an array of schemas` });
     else list.forEach((s, i) => collectSchemaIssues(s, [...path, key, i], issues, depth + 1));
   }
   if (schema.description !== undefined && typeof schema.description !== 'string') {
@@ -67,12 +88,15 @@ export function collectSchemaIssues(schema: unknown, path: (string | number)[], 
 }
 
 /** Tool parameters: a JSON Schema whose top level is an object schema. */
-export const ToolParameters = z
-  .record(z.string(), z.unknown())
-  .superRefine((schema, ctx) => {
-    if (schema.type !== 'object') ctx.addIssue({ code: 'custom', path: ['type'], message: 'tool parameters must be a JSON Schema with type "object"' });
-    for (const issue of collectSchemaIssues(schema, [])) ctx.addIssue({ code: 'custom', ...issue });
-  });
+export const ToolParameters = z.record(z.string(), z.unknown()).superRefine((schema, ctx) => {
+  if (schema.type !== 'object')
+    ctx.addIssue({
+      code: 'custom',
+      path: ['type'],
+      message: 'tool parameters must be a JSON Schema with type "object"',
+    });
+  for (const issue of collectSchemaIssues(schema, [])) ctx.addIssue({ code: 'custom', ...issue });
+});
 
 /** OpenAI function names: what the chat-completions API accepts. */
 export const ToolName = z
@@ -94,12 +118,17 @@ export type Tool = z.infer<typeof Tool>;
 /** A list of tools with unique names (case-insensitive, as scoring compares names that way). */
 export const ToolList = z
   .array(Tool)
-  .max(512)
+  .max(5000)
   .superRefine((tools, ctx) => {
     const seen = new Set<string>();
     tools.forEach((t, i) => {
       const key = t.function.name.toLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'function', 'name'], message: `duplicate tool name "${t.function.name}"` });
+      if (seen.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'function', 'name'],
+          message: `duplicate tool name "${t.function.name}"`,
+        });
       seen.add(key);
     });
   });

@@ -6,7 +6,9 @@ const uuidPk = sql`uuid primary key default gen_random_uuid()`;
 const now = sql`timestamptz not null default now()`;
 
 async function ownedIndex(db: Kysely<unknown>, table: string): Promise<void> {
-  await sql`create index ${sql.raw(`${table}_user_created_idx`)} on ${sql.table(table)} (user_id, created_at desc)`.execute(db);
+  await sql`create index ${sql.raw(`${table}_user_created_idx`)} on ${sql.table(table)} (user_id, created_at desc)`.execute(
+    db,
+  );
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -276,7 +278,23 @@ async function createRunTables(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['audit_log', 'presets', 'judge_reports', 'prompt_tune_runs', 'param_tune_runs', 'case_results', 'eval_runs', 'jobs', 'experiments', 'test_cases', 'tool_suites', 'providers', 'api_tokens', 'refresh_tokens', 'users']) {
+  for (const t of [
+    'audit_log',
+    'presets',
+    'judge_reports',
+    'prompt_tune_runs',
+    'param_tune_runs',
+    'case_results',
+    'eval_runs',
+    'jobs',
+    'experiments',
+    'test_cases',
+    'tool_suites',
+    'providers',
+    'api_tokens',
+    'refresh_tokens',
+    'users',
+  ]) {
     await sql`drop table if exists ${sql.table(t)} cascade`.execute(db);
   }
 }

@@ -6,11 +6,21 @@ export class ProviderRepository {
   constructor(private readonly db: Db) {}
 
   listByUser(userId: string) {
-    return this.db.selectFrom('providers').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
+    return this.db
+      .selectFrom('providers')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .orderBy('created_at')
+      .execute();
   }
 
   get(userId: string, id: string) {
-    return this.db.selectFrom('providers').selectAll().where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('providers')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   getByKey(userId: string, providerKey: string) {
@@ -43,6 +53,11 @@ export class ProviderRepository {
   }
 
   delete(userId: string, id: string) {
-    return this.db.deleteFrom('providers').where('user_id', '=', userId).where('id', '=', id).returning('id').executeTakeFirst();
+    return this.db
+      .deleteFrom('providers')
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
   }
 }

@@ -41,7 +41,11 @@ export class SuiteRepository {
       .select(['s.id', 's.name', 's.description', 's.source', 's.created_at', 's.updated_at'])
       .select(sql<number>`jsonb_array_length(s.tools)`.as('tool_count'))
       .select((eb) =>
-        eb.selectFrom('test_cases as c').whereRef('c.suite_id', '=', 's.id').select(sql<number>`count(*)::int`.as('n')).as('case_count'),
+        eb
+          .selectFrom('test_cases as c')
+          .whereRef('c.suite_id', '=', 's.id')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .as('case_count'),
       )
       .select(sql<number>`count(*) over ()::int`.as('total'))
       .where('s.user_id', '=', userId)
@@ -52,7 +56,12 @@ export class SuiteRepository {
   }
 
   get(userId: string, id: string) {
-    return this.db.selectFrom('tool_suites').selectAll().where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('tool_suites')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /** Creates a suite with all its cases in one transaction: an import is all or nothing. */
@@ -86,7 +95,12 @@ export class SuiteRepository {
   }
 
   delete(userId: string, id: string) {
-    return this.db.deleteFrom('tool_suites').where('user_id', '=', userId).where('id', '=', id).returning('id').executeTakeFirst();
+    return this.db
+      .deleteFrom('tool_suites')
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
   }
 
   listCases(userId: string, suiteId: string) {

@@ -15,7 +15,11 @@ export class TokenRepository {
   }
 
   getRefreshByHash(tokenHash: string) {
-    return this.db.selectFrom('refresh_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return this.db
+      .selectFrom('refresh_tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
   }
 
   /**
@@ -41,10 +45,22 @@ export class TokenRepository {
       .execute();
   }
 
-  createApiToken(userId: string, name: string, tokenHash: string, tokenPrefix: string, expiresAt: Date | null) {
+  createApiToken(
+    userId: string,
+    name: string,
+    tokenHash: string,
+    tokenPrefix: string,
+    expiresAt: Date | null,
+  ) {
     return this.db
       .insertInto('api_tokens')
-      .values({ user_id: userId, name, token_hash: tokenHash, token_prefix: tokenPrefix, expires_at: expiresAt })
+      .values({
+        user_id: userId,
+        name,
+        token_hash: tokenHash,
+        token_prefix: tokenPrefix,
+        expires_at: expiresAt,
+      })
       .returning(API_TOKEN_VIEW)
       .executeTakeFirstOrThrow();
   }

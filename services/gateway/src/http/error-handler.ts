@@ -7,12 +7,18 @@ type BodyParserError = Error & { type?: string; status?: number; limit?: number 
 function fromBodyParser(err: BodyParserError): AppError | undefined {
   switch (err.type) {
     case 'entity.parse.failed':
-      return new AppError('validation_failed', 'body: not valid JSON', [{ path: 'body', message: err.message }]);
+      return new AppError('validation_failed', 'body: not valid JSON', [
+        { path: 'body', message: err.message },
+      ]);
     case 'entity.too.large':
-      return new AppError('payload_too_large', `body: larger than the limit of ${err.limit} bytes`, [{ path: 'body', message: 'too large' }]);
+      return new AppError('payload_too_large', `body: larger than the limit of ${err.limit} bytes`, [
+        { path: 'body', message: 'too large' },
+      ]);
     case 'charset.unsupported':
     case 'encoding.unsupported':
-      return new AppError('unsupported_media_type', `body: ${err.message}`, [{ path: 'body', message: err.message }]);
+      return new AppError('unsupported_media_type', `body: ${err.message}`, [
+        { path: 'body', message: err.message },
+      ]);
     case 'request.aborted':
     case 'request.size.invalid':
     case 'stream.encoding.set':
@@ -28,7 +34,9 @@ function isUnavailable(err: unknown): boolean {
   return (
     ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03'].includes(e.code ?? '') ||
     e.name === 'MaxRetriesPerRequestError' ||
-    /timeout exceeded when trying to connect|Connection is closed|Connection terminated/i.test(e.message ?? '')
+    /timeout exceeded when trying to connect|Connection is closed|Connection terminated/i.test(
+      e.message ?? '',
+    )
   );
 }
 
@@ -45,7 +53,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   }
   if (isUnavailable(err)) {
     req.log.error({ err }, 'dependency unavailable');
-    res.status(503).set('Retry-After', '5').json(new AppError('service_unavailable', 'a backing service is unavailable; retry shortly').toBody());
+    res
+      .status(503)
+      .set('Retry-After', '5')
+      .json(new AppError('service_unavailable', 'a backing service is unavailable; retry shortly').toBody());
     return;
   }
   req.log.error({ err }, 'unhandled error');

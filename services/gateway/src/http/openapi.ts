@@ -10,7 +10,10 @@ const ERROR_SCHEMA = {
       properties: {
         code: { type: 'string' },
         message: { type: 'string' },
-        details: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+        details: {
+          type: 'array',
+          items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+        },
       },
     },
   },
@@ -28,14 +31,30 @@ export function buildOpenApi(routes: RouteRegistry, version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = r.path.replace(/:(\w+)/g, '{$1}');
-    const params = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const query = r.query ? Object.entries((schemaOf(r.query, 'input').properties ?? {}) as Record<string, unknown>).map(([name, schema]) => ({ name, in: 'query', schema })) : [];
+    const params = [...r.path.matchAll(/:(\w+)/g)].map((m) => ({
+      name: m[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    const query = r.query
+      ? Object.entries((schemaOf(r.query, 'input').properties ?? {}) as Record<string, unknown>).map(
+          ([name, schema]) => ({ name, in: 'query', schema }),
+        )
+      : [];
     (paths[path] ??= {})[r.method] = {
       summary: r.summary,
       tags: [r.tag],
       ...(r.auth === false ? { security: [] } : {}),
       parameters: [...params, ...query],
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } } } : {}),
+      ...(r.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: schemaOf(r.body, 'input') } },
+            },
+          }
+        : {}),
       responses: {
         [String(r.status ?? (r.response ? 200 : 204))]: r.response
           ? { description: 'OK', content: { 'application/json': { schema: schemaOf(r.response, 'output') } } }

@@ -40,7 +40,8 @@ const UUID = z.uuid();
  */
 function checkIds(params: Record<string, string>): void {
   for (const [name, value] of Object.entries(params)) {
-    if ((name === 'id' || name.endsWith('_id')) && !UUID.safeParse(value).success) throw new AppError('not_found', `${name} not found`);
+    if ((name === 'id' || name.endsWith('_id')) && !UUID.safeParse(value).success)
+      throw new AppError('not_found', `${name} not found`);
   }
 }
 
@@ -64,7 +65,14 @@ export function createApiRouter(registry: RouteRegistry, authenticate: RequestHa
       }
       const body = spec.body ? parseInput(spec.body, req.body, 'body') : undefined;
       const query = spec.query ? parseInput(spec.query, req.query, 'query') : undefined;
-      const result = await handler({ body, query, params: req.params as Record<string, string>, user: res.locals.user as AuthUser, req, res } as RouteContext<Infer<B>, Infer<Q>>);
+      const result = await handler({
+        body,
+        query,
+        params: req.params as Record<string, string>,
+        user: res.locals.user as AuthUser,
+        req,
+        res,
+      } as RouteContext<Infer<B>, Infer<Q>>);
       if (res.headersSent) return;
       if (result === undefined) res.status(204).end();
       else res.status(spec.status ?? 200).json(result);

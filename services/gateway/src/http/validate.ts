@@ -7,7 +7,9 @@ function formatPath(prefix: string, path: PropertyKey[]): string {
 
 /** Turns zod issues into wire error details whose `path` names the field (e.g. `body.tools.0.function.name`). */
 export function zodDetails(prefix: string, error: z.ZodError): ErrorDetail[] {
-  return error.issues.slice(0, 50).map((i) => ({ path: formatPath(prefix, i.path), message: i.message, code: i.code }));
+  return error.issues
+    .slice(0, 50)
+    .map((i) => ({ path: formatPath(prefix, i.path), message: i.message, code: i.code }));
 }
 
 /**
@@ -20,5 +22,9 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown, where
   if (result.success) return result.data;
   const details = zodDetails(where, result.error);
   const first = details[0];
-  throw new AppError('validation_failed', first ? `${first.path}: ${first.message}` : `invalid ${where}`, details);
+  throw new AppError(
+    'validation_failed',
+    first ? `${first.path}: ${first.message}` : `invalid ${where}`,
+    details,
+  );
 }

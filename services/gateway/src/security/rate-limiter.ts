@@ -19,7 +19,10 @@ export class RateLimiter {
   /** Counts one hit and says whether it is within `max` per `windowS`. */
   async hit(name: string, subject: string, max: number, windowS: number): Promise<RateCheck> {
     const key = this.key(name, subject);
-    const [[, count], [, ttl]] = (await this.redis.multi().incr(key).ttl(key).exec()) as [[null, number], [null, number]];
+    const [[, count], [, ttl]] = (await this.redis.multi().incr(key).ttl(key).exec()) as [
+      [null, number],
+      [null, number],
+    ];
     if (ttl < 0) await this.redis.expire(key, windowS);
     return { allowed: count <= max, retryAfterS: ttl > 0 ? ttl : windowS };
   }
@@ -27,7 +30,10 @@ export class RateLimiter {
   /** Says whether `subject` is already over `max`, without counting. */
   async peek(name: string, subject: string, max: number, windowS: number): Promise<RateCheck> {
     const key = this.key(name, subject);
-    const [[, count], [, ttl]] = (await this.redis.multi().get(key).ttl(key).exec()) as [[null, string | null], [null, number]];
+    const [[, count], [, ttl]] = (await this.redis.multi().get(key).ttl(key).exec()) as [
+      [null, string | null],
+      [null, number],
+    ];
     return { allowed: Number(count ?? 0) < max, retryAfterS: ttl > 0 ? ttl : windowS };
   }
 

@@ -42,7 +42,11 @@ export class AccessTokens {
   /** @returns the user id, or undefined for any invalid, expired or foreign token */
   async verify(token: string): Promise<string | undefined> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+      });
       return payload.typ === 'access' && typeof payload.sub === 'string' ? payload.sub : undefined;
     } catch {
       return undefined;

@@ -8,8 +8,16 @@ export class ApiTokenService {
 
   async create(userId: string, input: CreateApiTokenRequest): Promise<CreatedApiToken> {
     const token = randomToken(API_TOKEN_PREFIX);
-    const expiresAt = input.expires_in_days ? new Date(Date.now() + input.expires_in_days * 86_400_000) : null;
-    const row = await this.tokens.createApiToken(userId, input.name, hashToken(token), token.slice(0, 12), expiresAt);
+    const expiresAt = input.expires_in_days
+      ? new Date(Date.now() + input.expires_in_days * 86_400_000)
+      : null;
+    const row = await this.tokens.createApiToken(
+      userId,
+      input.name,
+      hashToken(token),
+      token.slice(0, 12),
+      expiresAt,
+    );
     return { ...row, token };
   }
 

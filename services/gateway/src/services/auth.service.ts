@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, DEFAULT_SANDBOX_MODELS, type AuthResponse, type LoginRequest, type RegisterRequest } from '@llmbench/contracts';
+import {
+  AppError,
+  DEFAULT_SANDBOX_MODELS,
+  type AuthResponse,
+  type LoginRequest,
+  type RegisterRequest,
+} from '@llmbench/contracts';
 import { json, type ProviderRepository, type TokenRepository, type UserRepository } from '@llmbench/db';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../security/password.js';
 import { hashToken, randomToken, REFRESH_TOKEN_PREFIX, type AccessTokens } from '../security/tokens.js';
@@ -23,7 +29,9 @@ export type AuthServiceDeps = {
 };
 
 const tooMany = (retryAfterS: number, what: string) =>
-  new AppError('rate_limited', `too many ${what}; retry in ${retryAfterS} s`, undefined, { 'Retry-After': String(retryAfterS) });
+  new AppError('rate_limited', `too many ${what}; retry in ${retryAfterS} s`, undefined, {
+    'Retry-After': String(retryAfterS),
+  });
 
 /** Registration, login, token refresh and logout. */
 export class AuthService {
@@ -34,11 +42,17 @@ export class AuthService {
     const ipCheck = await limiter.hit('register-ip', ip, config.registerMaxPerIp, 3600);
     if (!ipCheck.allowed) throw tooMany(ipCheck.retryAfterS, 'registrations from this address');
     const existing = await this.deps.users.getByEmailWithSecret(input.email);
-    if (existing) throw new AppError('conflict', 'email: an account with this e-mail already exists', [{ path: 'body.email', message: 'already registered' }]);
-    const user = await this.deps.users.createFirstIsAdmin(input.email, await hashPassword(input.password)).catch((err: unknown) => {
-      if (String(err).includes('users_email_lower_idx')) throw new AppError('conflict', 'email: an account with this e-mail already exists');
-      throw err;
-    });
+    if (existing)
+      throw new AppError('conflict', 'email: an account with this e-mail already exists', [
+        { path: 'body.email', message: 'already registered' },
+      ]);
+    const user = await this.deps.users
+      .createFirstIsAdmin(input.email, await hashPassword(input.password))
+      .catch((err: unknown) => {
+        if (String(err).includes('users_email_lower_idx'))
+          throw new AppError('conflict', 'email: an account with this e-mail already exists');
+        throw err;
+      });
     await this.seedSandboxProvider(user.id);
     return this.issue(user, randomUUID());
   }
@@ -66,7 +80,12 @@ export class AuthService {
     const ipCheck = await limiter.hit('login-ip', ip, config.loginMaxPerIp, config.loginWindowS);
     if (!ipCheck.allowed) throw tooMany(ipCheck.retryAfterS, 'login attempts from this address');
     const account = input.email.toLowerCase();
-    const accountCheck = await limiter.peek('login-fail', account, config.loginMaxFailuresPerAccount, config.loginWindowS);
+    const accountCheck = await limiter.peek(
+      'login-fail',
+      account,
+      config.loginMaxFailuresPerAccount,
+      config.loginWindowS,
+    );
     if (!accountCheck.allowed) throw tooMany(accountCheck.retryAfterS, 'failed logins for this account');
     const user = await this.deps.users.getByEmailWithSecret(input.email);
     const ok = await verifyPassword(input.password, user?.password_hash ?? (await DUMMY_PASSWORD_HASH));
@@ -85,14 +104,19 @@ export class AuthService {
    */
   async refresh(refreshToken: string): Promise<AuthResponse> {
     const row = await this.deps.tokens.getRefreshByHash(hashToken(refreshToken));
-    if (!row || row.expires_at < new Date()) throw new AppError('unauthorized', 'refresh_token: invalid or expired');
+    if (!row || row.expires_at < new Date())
+      throw new AppError('unauthorized', 'refresh_token: invalid or expired');
     const used = await this.deps.tokens.revokeRefreshIfActive(row.id);
     if (!used) {
       await this.deps.tokens.revokeRefreshFamily(row.family_id);
-      throw new AppError('unauthorized', 'refresh_token: already used; all sessions of this login were revoked');
+      throw new AppError(
+        'unauthorized',
+        'refresh_token: already used; all sessions of this login were revoked',
+      );
     }
     const user = await this.deps.users.get(row.user_id);
-    if (!user || user.disabled_at) throw new AppError('unauthorized', 'refresh_token: the account does not exist or is disabled');
+    if (!user || user.disabled_at)
+      throw new AppError('unauthorized', 'refresh_token: the account does not exist or is disabled');
     return this.issue(user, row.family_id);
   }
 
@@ -104,7 +128,12 @@ export class AuthService {
 
   private async issue(user: Parameters<typeof toUserView>[0], familyId: string): Promise<AuthResponse> {
     const refresh = randomToken(REFRESH_TOKEN_PREFIX);
-    await this.deps.tokens.createRefresh(user.id, hashToken(refresh), familyId, new Date(Date.now() + this.deps.config.refreshTtlS * 1000));
+    await this.deps.tokens.createRefresh(
+      user.id,
+      hashToken(refresh),
+      familyId,
+      new Date(Date.now() + this.deps.config.refreshTtlS * 1000),
+    );
     return {
       user: toUserView(user),
       access_token: await this.deps.accessTokens.sign({ sub: user.id, role: user.role }),

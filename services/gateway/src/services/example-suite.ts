@@ -35,7 +35,11 @@ export const EXAMPLE_SUITE: SuiteImport = {
     },
   ],
   test_cases: [
-    { prompt: 'What is the weather in Paris in celsius?', expected_tool: 'get_weather', expected_params: { city: 'Paris', unit: 'celsius' } },
+    {
+      prompt: 'What is the weather in Paris in celsius?',
+      expected_tool: 'get_weather',
+      expected_params: { city: 'Paris', unit: 'celsius' },
+    },
     {
       prompt: 'Will it rain in Oslo over the next 3 days?',
       expected_tool: ['get_forecast', 'get_weather'],

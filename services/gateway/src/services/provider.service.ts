@@ -1,4 +1,9 @@
-import { AppError, type CreateProviderRequest, type ProviderView, type UpdateProviderRequest } from '@llmbench/contracts';
+import {
+  AppError,
+  type CreateProviderRequest,
+  type ProviderView,
+  type UpdateProviderRequest,
+} from '@llmbench/contracts';
 import { json, type Provider, type ProviderRepository } from '@llmbench/db';
 import type { SecretBox } from '../security/secret-box.js';
 import { toProviderView } from './views.js';
@@ -34,7 +39,9 @@ export class ProviderService {
       ...(input.max_concurrency ? { max_concurrency: input.max_concurrency } : {}),
     });
     if (!row) {
-      throw new AppError('conflict', `provider_key: "${input.provider_key}" already exists`, [{ path: 'body.provider_key', message: 'already exists' }]);
+      throw new AppError('conflict', `provider_key: "${input.provider_key}" already exists`, [
+        { path: 'body.provider_key', message: 'already exists' },
+      ]);
     }
     return toProviderView(row);
   }
@@ -46,7 +53,9 @@ export class ProviderService {
       base_url: input.base_url ?? null,
       models: json(input.models),
       ...(input.max_concurrency ? { max_concurrency: input.max_concurrency } : {}),
-      ...(input.api_key === undefined ? {} : { api_key_ciphertext: input.api_key === null ? null : this.box.encrypt(input.api_key, userId) }),
+      ...(input.api_key === undefined
+        ? {}
+        : { api_key_ciphertext: input.api_key === null ? null : this.box.encrypt(input.api_key, userId) }),
     });
     if (!row) throw notFound();
     return toProviderView(row);

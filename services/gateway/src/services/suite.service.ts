@@ -27,10 +27,18 @@ function invalid(details: ErrorDetail[]): AppError {
 export class SuiteService {
   constructor(private readonly suites: SuiteRepository) {}
 
-  async list(userId: string, limit: number, offset: number): Promise<{ items: SuiteSummary[]; total: number }> {
+  async list(
+    userId: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: SuiteSummary[]; total: number }> {
     const rows = await this.suites.listByUser(userId, limit, offset);
     return {
-      items: rows.map(({ total: _t, tool_count, case_count, ...s }) => ({ ...s, tool_count, case_count: case_count ?? 0 })),
+      items: rows.map(({ total: _t, tool_count, case_count, ...s }) => ({
+        ...s,
+        tool_count,
+        case_count: case_count ?? 0,
+      })),
       total: rows[0]?.total ?? 0,
     };
   }
@@ -57,7 +65,11 @@ export class SuiteService {
   }
 
   /** PUT and PATCH: a tool-list change may not strand cases that expect a removed tool. */
-  async update(userId: string, id: string, patch: PatchSuiteRequest | CreateSuiteRequest): Promise<SuiteView> {
+  async update(
+    userId: string,
+    id: string,
+    patch: PatchSuiteRequest | CreateSuiteRequest,
+  ): Promise<SuiteView> {
     await this.getOwned(userId, id);
     if (patch.tools) await this.checkCasesStillValid(userId, id, patch.tools);
     const row = await this.suites.update(userId, id, {
@@ -74,9 +86,16 @@ export class SuiteService {
     const cases = await this.suites.casesUsingSuiteTools(userId, id);
     const details: ErrorDetail[] = [];
     for (const c of cases) {
-      const data = TestCaseInput.parse({ prompt: '-', expected_tool: c.expected_tool, valid_prerequisites: c.valid_prerequisites ?? [] });
+      const data = TestCaseInput.parse({
+        prompt: '-',
+        expected_tool: c.expected_tool,
+        valid_prerequisites: c.valid_prerequisites ?? [],
+      });
       for (const issue of caseToolIssues(data, tools)) {
-        details.push({ path: 'body.tools', message: `test case ${c.id} (position ${c.position}): ${issue.message}` });
+        details.push({
+          path: 'body.tools',
+          message: `test case ${c.id} (position ${c.position}): ${issue.message}`,
+        });
       }
     }
     if (details.length > 0) throw invalid(details);
@@ -92,11 +111,21 @@ export class SuiteService {
   }
 
   private checkCases(suite: ToolSuite, cases: TestCaseData[], prefix: (i: number) => string): void {
-    const details = cases.flatMap((c, i) => caseToolIssues(c, suite.tools).map((x) => ({ path: [prefix(i), ...x.path].join('.'), message: x.message })));
+    const details = cases.flatMap((c, i) =>
+      caseToolIssues(c, suite.tools).map((x) => ({
+        path: [prefix(i), ...x.path].join('.'),
+        message: x.message,
+      })),
+    );
     if (details.length > 0) throw invalid(details);
   }
 
-  async addCases(userId: string, suiteId: string, cases: TestCaseData[], bulk: boolean): Promise<TestCaseView[]> {
+  async addCases(
+    userId: string,
+    suiteId: string,
+    cases: TestCaseData[],
+    bulk: boolean,
+  ): Promise<TestCaseView[]> {
     const suite = await this.getOwned(userId, suiteId);
     this.checkCases(suite, cases, (i) => (bulk ? `body.cases.${i}` : 'body'));
     return (await this.suites.appendCases(userId, suiteId, cases)).map(toCaseView);

@@ -3,8 +3,20 @@ import type { Provider, TestCase, ToolSuite } from '@llmbench/db';
 
 // Columns are snake_case like the wire format; views only choose what leaves the server.
 
-export function toUserView(u: { id: string; email: string; role: 'admin' | 'user'; max_concurrent_jobs: number; created_at: Date }): UserView {
-  return { id: u.id, email: u.email, role: u.role, max_concurrent_jobs: u.max_concurrent_jobs, created_at: u.created_at };
+export function toUserView(u: {
+  id: string;
+  email: string;
+  role: 'admin' | 'user';
+  max_concurrent_jobs: number;
+  created_at: Date;
+}): UserView {
+  return {
+    id: u.id,
+    email: u.email,
+    role: u.role,
+    max_concurrent_jobs: u.max_concurrent_jobs,
+    created_at: u.created_at,
+  };
 }
 
 /** The API key never leaves the server: only whether one is stored. */

@@ -5,3 +5,6 @@ export * from './api/provider.schema.js';
 export * from './api/tool.schema.js';
 export * from './api/suite.schema.js';
 export * from './api/health.schema.js';
+export * from './api/eval.schema.js';
+export * from './jobs/job.schema.js';
+export * from './events/event.schema.js';

@@ -12,3 +12,5 @@ export * from './repositories/user.repository.js';
 export * from './repositories/token.repository.js';
 export * from './repositories/provider.repository.js';
 export * from './repositories/suite.repository.js';
+export * from './repositories/job.repository.js';
+export * from './repositories/eval-run.repository.js';

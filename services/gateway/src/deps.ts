@@ -9,7 +9,7 @@ import {
 } from '@llmbench/db';
 import type { Logger } from '@llmbench/runtime';
 import type { Config } from './config.js';
-import { SecretBox } from './security/secret-box.js';
+import { SecretBox } from '@llmbench/runtime';
 import { AccessTokens } from './security/tokens.js';
 import { RateLimiter } from './security/rate-limiter.js';
 import { AuthService } from './services/auth.service.js';

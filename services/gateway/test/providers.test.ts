@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import OpenAI from 'openai';
 import { createSandboxApp, loadConfig as loadSandboxConfig } from '@llmbench/sandbox-llm';
-import { SecretBox } from '../src/security/secret-box.js';
+import { SecretBox } from '@llmbench/runtime';
 import { newUser, startGateway, type Gateway } from './harness.js';
 
 let gw: Gateway;

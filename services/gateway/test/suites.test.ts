@@ -252,7 +252,7 @@ describe('service endpoints', () => {
   });
 
   it('serves an OpenAPI document generated from the contracts', async () => {
-    const doc = await (await fetch(`${gw.url}/api/openapi.json`)).json();
+    const doc: any = await (await fetch(`${gw.url}/api/openapi.json`)).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([

@@ -5,7 +5,7 @@ import {
   type UpdateProviderRequest,
 } from '@llmbench/contracts';
 import { json, type Provider, type ProviderRepository } from '@llmbench/db';
-import type { SecretBox } from '../security/secret-box.js';
+import type { SecretBox } from '@llmbench/runtime';
 import { toProviderView } from './views.js';
 
 const notFound = () => new AppError('not_found', 'provider not found');

@@ -1,0 +1,88 @@
+import type { Redis } from 'ioredis';
+import { TERMINAL_EVENTS, type EventPayload, type EventType, type ProgressEvent } from '@llmbench/contracts';
+import type { Keys } from './keys.js';
+
+// Appends to the job's log and publishes in one atomic step, so live subscribers and replay
+// see the same order and ids. After a terminal event nothing else is accepted: every job
+// ends with exactly one of job_completed / job_failed / job_cancelled, and it is the last.
+const PUBLISH_LUA = `
+if redis.call('EXISTS', KEYS[2]) == 1 then return false end
+if ARGV[1] == '1' then redis.call('SET', KEYS[2], '1', 'EX', ARGV[4]) end
+local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], '*', 'd', ARGV[2])
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+redis.call('PUBLISH', ARGV[5], id .. ' ' .. ARGV[2])
+return id`;
+
+const TERMINAL = new Set<string>(TERMINAL_EVENTS);
+const MAX_EVENTS_PER_JOB = 20_000;
+const LOG_TTL_S = 7 * 86_400;
+
+export type EventBusOptions = { maxEventsPerJob?: number; logTtlS?: number };
+
+/** Compares two log ids (`<ms>-<seq>`); negative when `a` is older. */
+export function compareEventIds(a: string, b: string): number {
+  const [am = 0, as = 0] = a.split('-').map(Number);
+  const [bm = 0, bs = 0] = b.split('-').map(Number);
+  return am - bm || as - bs;
+}
+
+/** A published frame `<id> <json>` back into an event. */
+export function parseFrame(frame: string): ProgressEvent {
+  const space = frame.indexOf(' ');
+  return { ...JSON.parse(frame.slice(space + 1)), id: frame.slice(0, space) } as ProgressEvent;
+}
+
+/**
+ * The progress bus: workers publish typed events; each is appended to a per-job Redis stream
+ * (replayable with Last-Event-ID) and fanned out on the owner's pub/sub channel.
+ */
+export class EventBus {
+  private readonly maxEvents: number;
+  private readonly ttlS: number;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    options: EventBusOptions = {},
+  ) {
+    this.maxEvents = options.maxEventsPerJob ?? MAX_EVENTS_PER_JOB;
+    this.ttlS = options.logTtlS ?? LOG_TTL_S;
+  }
+
+  /**
+   * Publishes one event of a job.
+   * @returns the event's log id, or null when the job already ended (the event is dropped)
+   */
+  async publish<T extends EventType>(job: { id: string; user_id: string }, type: T, payload: EventPayload<T>): Promise<string | null> {
+    const body = JSON.stringify({ ...payload, type, job_id: job.id, user_id: job.user_id, ts: new Date().toISOString() });
+    const id = await this.redis.eval(
+      PUBLISH_LUA,
+      2,
+      this.keys.eventLog(job.id),
+      this.keys.terminal(job.id),
+      TERMINAL.has(type) ? '1' : '0',
+      body,
+      String(this.maxEvents),
+      String(this.ttlS),
+      this.keys.userChannel(job.user_id),
+    );
+    return typeof id === 'string' ? id : null;
+  }
+
+  /** Events of a job after `afterId` (exclusive), or all of them, oldest first. */
+  async replay(jobId: string, afterId?: string): Promise<ProgressEvent[]> {
+    const start = afterId ? `(${afterId}` : '-';
+    const entries = await this.redis.xrange(this.keys.eventLog(jobId), start, '+');
+    return entries.map(([id, fields]) => ({ ...JSON.parse(fields[1] ?? '{}'), id }) as ProgressEvent);
+  }
+
+  /** Whether the job's terminal event has been published. */
+  async hasEnded(jobId: string): Promise<boolean> {
+    return (await this.redis.exists(this.keys.terminal(jobId))) === 1;
+  }
+}
+
+/** True for job_completed / job_failed / job_cancelled. */
+export function isTerminalEvent(type: string): boolean {
+  return TERMINAL.has(type);
+}

@@ -1,0 +1,8 @@
+/** Queue names. Orchestrating jobs and eval units live in separate queues so each scales alone. */
+export const QUEUES = {
+  /** Top-level eval-family jobs (tool eval; later tuning and judging) — each holds a user slot. */
+  runs: 'eval-runs',
+  /** One target × one config over a set of cases; horizontally scaled across eval workers. */
+  units: 'eval-units',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

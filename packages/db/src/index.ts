@@ -14,3 +14,4 @@ export * from './repositories/provider.repository.js';
 export * from './repositories/suite.repository.js';
 export * from './repositories/job.repository.js';
 export * from './repositories/eval-run.repository.js';
+export * from './repositories/run-status.repository.js';

@@ -53,8 +53,18 @@ export class EventBus {
    * Publishes one event of a job.
    * @returns the event's log id, or null when the job already ended (the event is dropped)
    */
-  async publish<T extends EventType>(job: { id: string; user_id: string }, type: T, payload: EventPayload<T>): Promise<string | null> {
-    const body = JSON.stringify({ ...payload, type, job_id: job.id, user_id: job.user_id, ts: new Date().toISOString() });
+  async publish<T extends EventType>(
+    job: { id: string; user_id: string },
+    type: T,
+    payload: EventPayload<T>,
+  ): Promise<string | null> {
+    const body = JSON.stringify({
+      ...payload,
+      type,
+      job_id: job.id,
+      user_id: job.user_id,
+      ts: new Date().toISOString(),
+    });
     const id = await this.redis.eval(
       PUBLISH_LUA,
       2,

@@ -17,7 +17,13 @@ export type RunStatusWriter = (job: JobRow, status: JobStatus) => Promise<unknow
  */
 export class JobLifecycle {
   constructor(
-    private readonly deps: { jobs: JobRepository; bus: EventBus; slots: UserSlots; runsQueue: Queue; writeRunStatus: RunStatusWriter },
+    private readonly deps: {
+      jobs: JobRepository;
+      bus: EventBus;
+      slots: UserSlots;
+      runsQueue: Queue;
+      writeRunStatus: RunStatusWriter;
+    },
   ) {}
 
   /** @returns the running row, or undefined when the job already ended (cancelled meanwhile) */
@@ -33,9 +39,16 @@ export class JobLifecycle {
     if (!row) return false;
     await this.deps.writeRunStatus(row, status);
     const job = { id: row.id, user_id: row.user_id };
-    if (status === 'completed') await this.deps.bus.publish(job, 'job_completed', { result_ref: options.resultRef ?? row.run_id });
-    else if (status === 'failed') await this.deps.bus.publish(job, 'job_failed', { error: options.error ?? { code: 'failed', message: 'job failed' } });
-    else await this.deps.bus.publish(job, 'job_cancelled', { reason: options.reason ?? 'cancelled by the user' });
+    if (status === 'completed')
+      await this.deps.bus.publish(job, 'job_completed', { result_ref: options.resultRef ?? row.run_id });
+    else if (status === 'failed')
+      await this.deps.bus.publish(job, 'job_failed', {
+        error: options.error ?? { code: 'failed', message: 'job failed' },
+      });
+    else
+      await this.deps.bus.publish(job, 'job_cancelled', {
+        reason: options.reason ?? 'cancelled by the user',
+      });
     await this.releaseSlot(row.user_id, row.id);
     return true;
   }

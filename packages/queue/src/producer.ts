@@ -4,7 +4,9 @@ import { QUEUES, type QueueName } from './queue-names.js';
 
 /** Opens every queue of the system (for producers, admin dashboards and lifecycle wake-ups). */
 export function openQueues(connection: ConnectionOptions, prefix: string): Record<QueueName, Queue> {
-  return Object.fromEntries(Object.values(QUEUES).map((name) => [name, new Queue(name, { connection, prefix })])) as Record<QueueName, Queue>;
+  return Object.fromEntries(
+    Object.values(QUEUES).map((name) => [name, new Queue(name, { connection, prefix })]),
+  ) as Record<QueueName, Queue>;
 }
 
 /**

@@ -5,7 +5,11 @@ import { Redis, type RedisOptions } from 'ioredis';
  * (`maxRetriesPerRequest: null`); producers and request-path commands should fail fast so an
  * HTTP request answers 503 instead of hanging (BullMQ "going to production").
  */
-export function createRedis(url: string, role: 'worker' | 'producer' | 'subscriber', options: RedisOptions = {}): Redis {
+export function createRedis(
+  url: string,
+  role: 'worker' | 'producer' | 'subscriber',
+  options: RedisOptions = {},
+): Redis {
   const redis = new Redis(url, {
     maxRetriesPerRequest: role === 'producer' ? 2 : null,
     enableReadyCheck: true,

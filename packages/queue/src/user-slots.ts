@@ -65,7 +65,15 @@ export class UserSlots {
    * @returns ids of waiting jobs that may now start, oldest first, to be woken up
    */
   async release(userId: string, jobId: string, limit: number): Promise<string[]> {
-    const ids = await this.redis.eval(RELEASE_LUA, 2, this.keys.activeSlots(userId), this.keys.parkedJobs(userId), jobId, String(limit), String(Date.now()));
+    const ids = await this.redis.eval(
+      RELEASE_LUA,
+      2,
+      this.keys.activeSlots(userId),
+      this.keys.parkedJobs(userId),
+      jobId,
+      String(limit),
+      String(Date.now()),
+    );
     return Array.isArray(ids) ? (ids as string[]) : [];
   }
 

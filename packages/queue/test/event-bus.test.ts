@@ -22,7 +22,14 @@ describe(EventBus.name, () => {
     const sut = new EventBus(redis, keys);
     const job = { id: randomUUID(), user_id: randomUUID() };
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await sut.publish(job, 'job_progress', { progress_pct: i * 10, progress_detail: `${i}`, eta_s: null }))!);
+    for (let i = 0; i < 5; i++)
+      ids.push(
+        (await sut.publish(job, 'job_progress', {
+          progress_pct: i * 10,
+          progress_detail: `${i}`,
+          eta_s: null,
+        }))!,
+      );
     expect([...ids].sort(compareEventIds)).toEqual(ids);
     const after = await sut.replay(job.id, ids[1]);
     expect(after.map((e) => e.id)).toEqual(ids.slice(2));
@@ -34,7 +41,9 @@ describe(EventBus.name, () => {
     const job = { id: randomUUID(), user_id: randomUUID() };
     expect(await sut.publish(job, 'job_cancelled', { reason: 'x' })).not.toBeNull();
     expect(await sut.publish(job, 'job_completed', { result_ref: null })).toBeNull();
-    expect(await sut.publish(job, 'job_progress', { progress_pct: 1, progress_detail: '', eta_s: null })).toBeNull();
+    expect(
+      await sut.publish(job, 'job_progress', { progress_pct: 1, progress_detail: '', eta_s: null }),
+    ).toBeNull();
     expect((await sut.replay(job.id)).map((e) => e.type)).toEqual(['job_cancelled']);
     expect(await sut.hasEnded(job.id)).toBe(true);
   });
@@ -44,7 +53,9 @@ describe(EventBus.name, () => {
     const job = { id: randomUUID(), user_id: randomUUID() };
     const sub = createRedis(t.url, 'subscriber');
     await sub.subscribe(keys.userChannel(job.user_id));
-    const received = new Promise<string>((resolve) => sub.once('message', (_c, frame: string) => resolve(frame)));
+    const received = new Promise<string>((resolve) =>
+      sub.once('message', (_c, frame: string) => resolve(frame)),
+    );
     const id = await sut.publish(job, 'job_warning', { detail: 'hello' });
     const event = parseFrame(await received);
     expect(event).toMatchObject({ id, type: 'job_warning', detail: 'hello', job_id: job.id });

@@ -9,6 +9,10 @@ import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerProviderRoutes } from './routes/providers.routes.js';
 import { registerSuiteRoutes } from './routes/suites.routes.js';
 import { registerImportRoutes } from './routes/import.routes.js';
+import { registerEvalRoutes } from './routes/evals.routes.js';
+import { registerJobRoutes } from './routes/jobs.routes.js';
+import { attachWebSocketRelay } from './relay/ws-relay.js';
+import type { Server } from 'node:http';
 import type { Deps } from './deps.js';
 
 const API_VERSION = '0.1.0';
@@ -38,6 +42,8 @@ export function createApp(deps: Deps): Express {
   registerProviderRoutes(route, deps.providers);
   registerSuiteRoutes(route, deps.suites);
   registerImportRoutes(route, deps.suites, deps.bfclImport);
+  registerEvalRoutes(route, deps);
+  registerJobRoutes(route, deps);
   app.use(router);
 
   const openapi = buildOpenApi(registry, API_VERSION);
@@ -48,4 +54,16 @@ export function createApp(deps: Deps): Express {
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;
+}
+
+/**
+ * Starts the HTTP server with the WebSocket relay on the same port.
+ * @returns the listening server
+ */
+export async function startServer(deps: Deps, port: number, host: string): Promise<Server> {
+  const server = createApp(deps).listen(port, host);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  attachWebSocketRelay(server, { auth: deps, relay: deps.relay, bus: deps.bus, jobs: deps.jobsRepo });
+  await deps.relay.start();
+  return server;
 }

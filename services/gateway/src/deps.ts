@@ -1,15 +1,27 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import {
   createDb,
+  EvalRunRepository,
+  JobRepository,
   ProviderRepository,
+  RunStatusRepository,
   SuiteRepository,
   TokenRepository,
   UserRepository,
   type Db,
 } from '@llmbench/db';
-import type { Logger } from '@llmbench/runtime';
+import {
+  Cancellation,
+  createRedis,
+  EventBus,
+  JobLifecycle,
+  Keys,
+  openQueues,
+  QUEUES,
+  UserSlots,
+} from '@llmbench/queue';
+import { SecretBox, type Logger } from '@llmbench/runtime';
 import type { Config } from './config.js';
-import { SecretBox } from '@llmbench/runtime';
 import { AccessTokens } from './security/tokens.js';
 import { RateLimiter } from './security/rate-limiter.js';
 import { AuthService } from './services/auth.service.js';
@@ -17,29 +29,64 @@ import { ApiTokenService } from './services/api-token.service.js';
 import { ProviderService } from './services/provider.service.js';
 import { SuiteService } from './services/suite.service.js';
 import { BfclImportService } from './services/bfcl-import.service.js';
+import { EvalSubmissionService } from './services/eval-submission.service.js';
+import { EvalHistoryService } from './services/eval-history.service.js';
+import { JobControlService } from './services/job-control.service.js';
+import { EventRelay } from './relay/event-relay.js';
+import { JobStreamer } from './relay/job-streamer.js';
 
 export type Deps = ReturnType<typeof createDeps>;
 
 /** Builds every adapter and service of the gateway from its config. */
-export function createDeps(config: Config, logger: Logger, overrides: { db?: Db; redis?: Redis } = {}) {
+export function createDeps(config: Config, logger: Logger, overrides: { db?: Db } = {}) {
   const db = overrides.db ?? createDb({ url: config.db.url, maxConnections: config.db.maxConnections });
-  // Commands fail after two reconnect attempts instead of queueing forever: the API answers 503.
-  const redis = overrides.redis ?? new Redis(config.redis.url, { maxRetriesPerRequest: 2 });
-  redis.on('error', (err) => logger.warn({ err: err.message }, 'redis error'));
+  // Request-path Redis fails fast (two reconnect attempts), so the API answers 503 instead of hanging.
+  const redis: Redis = createRedis(config.redis.url, 'producer');
+  redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis error'));
+  const subscriber = createRedis(config.redis.url, 'subscriber');
+  const keys = new Keys(config.redis.prefix);
+  const queues = openQueues(createRedis(config.redis.url, 'producer'), keys.bull);
   const users = new UserRepository(db);
   const tokens = new TokenRepository(db);
   const providers = new ProviderRepository(db);
+  const jobsRepo = new JobRepository(db);
+  const evalRuns = new EvalRunRepository(db);
+  const suiteRepo = new SuiteRepository(db);
+  const runStatus = new RunStatusRepository(db);
   const accessTokens = new AccessTokens(config.auth.jwtSecret, config.auth.accessTtlS);
   const limiter = new RateLimiter(redis, config.redis.prefix);
-  const suites = new SuiteService(new SuiteRepository(db));
+  const bus = new EventBus(redis, keys);
+  const cancellation = new Cancellation(redis, keys);
+  const lifecycle = new JobLifecycle({
+    jobs: jobsRepo,
+    bus,
+    slots: new UserSlots(redis, keys),
+    runsQueue: queues[QUEUES.runs],
+    writeRunStatus: (job, status) => runStatus.write(job, status),
+  });
+  const suites = new SuiteService(suiteRepo);
+  const shutdown = new AbortController();
+  const relay = new EventRelay(subscriber, keys);
+  const jobs = new JobControlService({
+    jobs: jobsRepo,
+    lifecycle,
+    cancellation,
+    runsQueue: queues[QUEUES.runs],
+  });
   return {
     config,
     logger,
     db,
     redis,
+    subscriber,
+    queues,
     users,
     tokens,
     accessTokens,
+    jobsRepo,
+    bus,
+    relay,
+    shutdown,
     auth: new AuthService({
       users,
       tokens,
@@ -53,5 +100,21 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db;
     providers: new ProviderService(providers, new SecretBox(config.encryptionKey)),
     suites,
     bfclImport: new BfclImportService(suites),
+    submission: new EvalSubmissionService({ suites: suiteRepo, providers, evalRuns, queues, bus, lifecycle }),
+    history: new EvalHistoryService(evalRuns),
+    jobs,
+    streamer: new JobStreamer({ jobs: jobsRepo, relay, bus, shutdown: shutdown.signal }),
   };
+}
+
+/** Closes everything `createDeps` opened; each step runs even if another fails. */
+export async function closeDeps(deps: Deps): Promise<void> {
+  deps.shutdown.abort();
+  const steps = [
+    () => Promise.all(Object.values(deps.queues).map((q) => q.close())),
+    () => deps.subscriber.quit(),
+    () => deps.redis.quit(),
+    () => deps.db.destroy(),
+  ];
+  for (const step of steps) await step().catch(() => undefined);
 }

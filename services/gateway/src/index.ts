@@ -1,3 +1,3 @@
-export { createApp } from './app.js';
-export { createDeps, type Deps } from './deps.js';
+export { createApp, startServer } from './app.js';
+export { closeDeps, createDeps, type Deps } from './deps.js';
 export { loadConfig, type Config } from './config.js';

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, createTestRedis, type TestDatabase } from '@llmbench/testing';
 import { createLogger } from '@llmbench/runtime';
-import { createApp, createDeps, loadConfig, type Deps } from '../src/index.js';
+import { closeDeps, createDeps, loadConfig, startServer, type Deps } from '../src/index.js';
 
 export type Gateway = { url: string; deps: Deps; t: TestDatabase; close: () => Promise<void> };
 
@@ -30,8 +30,8 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ga
     ...env,
   });
   const deps = createDeps(config, createLogger('gateway-test', 'silent'), { db: t.db });
-  const server = createApp(deps).listen(0, '127.0.0.1');
-  const url = await listen(server);
+  const server: Server = await startServer(deps, 0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
     deps,
@@ -39,9 +39,9 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ga
     close: async () => {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
-      deps.redis.disconnect();
+      await closeDeps(deps);
       await redis.cleanup();
-      await t.drop();
+      await t.drop().catch(() => undefined);
     },
   };
 }

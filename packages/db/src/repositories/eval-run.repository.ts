@@ -1,11 +1,27 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.js';
 import { json } from '../tables/json.js';
-import type { JobStatus } from '@llmbench/contracts';
 import type { NewCaseResult, NewEvalRun } from '../tables/run.table.js';
 import type { NewJob } from '../tables/job.table.js';
 
-const HISTORY_COLUMNS = ['id', 'job_id', 'suite_id', 'suite_name', 'status', 'config', 'targets', 'summary', 'experiment_id', 'orchestrator_type', 'total_cases', 'completed_cases', 'error', 'created_at', 'started_at', 'finished_at'] as const;
+const HISTORY_COLUMNS = [
+  'id',
+  'job_id',
+  'suite_id',
+  'suite_name',
+  'status',
+  'config',
+  'targets',
+  'summary',
+  'experiment_id',
+  'orchestrator_type',
+  'total_cases',
+  'completed_cases',
+  'error',
+  'created_at',
+  'started_at',
+  'finished_at',
+] as const;
 
 /** Eval runs and their per-case results. */
 export class EvalRunRepository {
@@ -20,7 +36,12 @@ export class EvalRunRepository {
         .values({ ...run, user_id: job.user_id, job_id: jobRow.id })
         .returning(['id'])
         .executeTakeFirstOrThrow();
-      const linked = await trx.updateTable('jobs').set({ run_id: runRow.id }).where('id', '=', jobRow.id).returningAll().executeTakeFirstOrThrow();
+      const linked = await trx
+        .updateTable('jobs')
+        .set({ run_id: runRow.id })
+        .where('id', '=', jobRow.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
       return { job: linked, runId: runRow.id };
     });
   }
@@ -31,7 +52,12 @@ export class EvalRunRepository {
   }
 
   get(userId: string, id: string) {
-    return this.db.selectFrom('eval_runs').select(HISTORY_COLUMNS).where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('eval_runs')
+      .select(HISTORY_COLUMNS)
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   listByUser(userId: string, limit: number, offset: number, suiteId?: string) {
@@ -45,25 +71,21 @@ export class EvalRunRepository {
     return q.orderBy('created_at', 'desc').limit(limit).offset(offset).execute();
   }
 
-  setStatus(id: string, status: JobStatus) {
-    const terminal = status !== 'queued' && status !== 'running';
+  setSummary(id: string, summary: Record<string, unknown>, completedCases: number) {
     return this.db
       .updateTable('eval_runs')
-      .set({
-        status,
-        ...(status === 'running' ? { started_at: sql`coalesce(started_at, now())` } : {}),
-        ...(terminal ? { finished_at: sql`coalesce(finished_at, now())` } : {}),
-      })
+      .set({ summary: json(summary), completed_cases: completedCases })
       .where('id', '=', id)
       .execute();
   }
 
-  setSummary(id: string, summary: Record<string, unknown>, completedCases: number) {
-    return this.db.updateTable('eval_runs').set({ summary: json(summary), completed_cases: completedCases }).where('id', '=', id).execute();
-  }
-
   delete(userId: string, id: string) {
-    return this.db.deleteFrom('eval_runs').where('user_id', '=', userId).where('id', '=', id).returning('id').executeTakeFirst();
+    return this.db
+      .deleteFrom('eval_runs')
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
   }
 
   /**
@@ -82,11 +104,22 @@ export class EvalRunRepository {
 
   /** `case_id:repeat_index` keys already written for a unit, so a resumed unit skips them. */
   async doneKeys(runId: string, unitKey: string): Promise<Set<string>> {
-    const rows = await this.db.selectFrom('case_results').select(['case_id', 'repeat_index']).where('run_id', '=', runId).where('unit_key', '=', unitKey).execute();
+    const rows = await this.db
+      .selectFrom('case_results')
+      .select(['case_id', 'repeat_index'])
+      .where('run_id', '=', runId)
+      .where('unit_key', '=', unitKey)
+      .execute();
     return new Set(rows.map((r) => `${r.case_id}:${r.repeat_index}`));
   }
 
   listResults(runId: string) {
-    return this.db.selectFrom('case_results').selectAll().where('run_id', '=', runId).orderBy('created_at').orderBy('id').execute();
+    return this.db
+      .selectFrom('case_results')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
   }
 }

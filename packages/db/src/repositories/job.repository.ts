@@ -10,7 +10,12 @@ export class JobRepository {
   constructor(private readonly db: Db) {}
 
   get(userId: string, id: string) {
-    return this.db.selectFrom('jobs').selectAll().where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+    return this.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /** For workers, which act on a job by id (the payload names the owner). */
@@ -19,7 +24,11 @@ export class JobRepository {
   }
 
   list(userId: string, filter: { status?: JobStatus; type?: JobType; limit: number; offset: number }) {
-    let q = this.db.selectFrom('jobs').selectAll().select(sql<number>`count(*) over ()::int`.as('total')).where('user_id', '=', userId);
+    let q = this.db
+      .selectFrom('jobs')
+      .selectAll()
+      .select(sql<number>`count(*) over ()::int`.as('total'))
+      .where('user_id', '=', userId);
     if (filter.status) q = q.where('status', '=', filter.status);
     if (filter.type) q = q.where('type', '=', filter.type);
     return q.orderBy('created_at', 'desc').limit(filter.limit).offset(filter.offset).execute();
@@ -29,7 +38,12 @@ export class JobRepository {
   markRunning(id: string) {
     return this.db
       .updateTable('jobs')
-      .set((eb) => ({ status: 'running', started_at: sql`coalesce(started_at, now())`, attempts: eb('attempts', '+', 1), updated_at: new Date() }))
+      .set((eb) => ({
+        status: 'running',
+        started_at: sql`coalesce(started_at, now())`,
+        attempts: eb('attempts', '+', 1),
+        updated_at: new Date(),
+      }))
       .where('id', '=', id)
       .where('status', 'in', ACTIVE)
       .returningAll()
@@ -67,7 +81,11 @@ export class JobRepository {
 
   /** The owner's concurrent-job limit, read at admission so an admin change applies at once. */
   async userLimit(userId: string): Promise<number> {
-    const row = await this.db.selectFrom('users').select('max_concurrent_jobs').where('id', '=', userId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('users')
+      .select('max_concurrent_jobs')
+      .where('id', '=', userId)
+      .executeTakeFirst();
     return row?.max_concurrent_jobs ?? 1;
   }
 }

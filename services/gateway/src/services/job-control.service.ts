@@ -1,0 +1,65 @@
+import { AppError, type JobStatus, type JobType, type JobView } from '@llmbench/contracts';
+import type { Job, JobRepository } from '@llmbench/db';
+import type { Cancellation, JobLifecycle } from '@llmbench/queue';
+import type { Queue } from 'bullmq';
+
+export function toJobView(j: Job): JobView {
+  return {
+    id: j.id,
+    type: j.type as JobType,
+    status: j.status,
+    run_id: j.run_id,
+    progress_pct: j.progress_pct,
+    progress_detail: j.progress_detail,
+    eta_s: j.eta_s,
+    error: j.error,
+    attempts: j.attempts,
+    created_at: j.created_at,
+    started_at: j.started_at,
+    finished_at: j.finished_at,
+    events_url: `/api/jobs/${j.id}/events`,
+  };
+}
+
+/** Reading and cancelling a user's jobs. */
+export class JobControlService {
+  constructor(
+    private readonly deps: {
+      jobs: JobRepository;
+      lifecycle: JobLifecycle;
+      cancellation: Cancellation;
+      runsQueue: Queue;
+    },
+  ) {}
+
+  async getOwned(userId: string, id: string): Promise<Job> {
+    const job = await this.deps.jobs.get(userId, id);
+    if (!job) throw new AppError('not_found', 'job not found');
+    return job;
+  }
+
+  async list(userId: string, filter: { status?: JobStatus; type?: JobType; limit: number; offset: number }) {
+    const rows = await this.deps.jobs.list(userId, filter);
+    return { items: rows.map(toJobView), total: rows[0]?.total ?? 0 };
+  }
+
+  /**
+   * Cancels at once from the client's point of view: the job ends `cancelled` now (partial
+   * results stay), workers abort in-flight LLM calls on the signal, and a job still waiting
+   * for a slot is removed from the queue.
+   */
+  async cancel(userId: string, id: string): Promise<JobView> {
+    const job = await this.getOwned(userId, id);
+    if (job.status !== 'queued' && job.status !== 'running') {
+      throw new AppError('conflict', `job already ${job.status}`, [
+        { path: 'job_id', message: `status is ${job.status}` },
+      ]);
+    }
+    await this.deps.cancellation.cancel(id);
+    await this.deps.lifecycle.end(id, 'cancelled', { reason: 'cancelled by the user' });
+    const queued = await this.deps.runsQueue.getJob(id);
+    if (queued && ((await queued.isDelayed()) || (await queued.isWaiting())))
+      await queued.remove().catch(() => undefined);
+    return toJobView(await this.getOwned(userId, id));
+  }
+}

@@ -8,3 +8,4 @@ export * from './api/health.schema.js';
 export * from './api/eval.schema.js';
 export * from './jobs/job.schema.js';
 export * from './events/event.schema.js';
+export * from './jobs/eval-run.schema.js';

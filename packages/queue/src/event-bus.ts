@@ -5,12 +5,20 @@ import type { Keys } from './keys.js';
 // Appends to the job's log and publishes in one atomic step, so live subscribers and replay
 // see the same order and ids. After a terminal event nothing else is accepted: every job
 // ends with exactly one of job_completed / job_failed / job_cancelled, and it is the last.
+// With a monotonic field (ARGV[6]), the published value is the largest count any publisher
+// has observed so far (KEYS[3]), so concurrent units never make progress go backwards.
 const PUBLISH_LUA = `
 if redis.call('EXISTS', KEYS[2]) == 1 then return false end
 if ARGV[1] == '1' then redis.call('SET', KEYS[2], '1', 'EX', ARGV[4]) end
-local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], '*', 'd', ARGV[2])
+local body = ARGV[2]
+if ARGV[6] ~= '' then
+  local v = math.max(tonumber(redis.call('GET', KEYS[3]) or '0'), tonumber(ARGV[7]))
+  redis.call('SET', KEYS[3], v, 'EX', ARGV[4])
+  body = string.sub(body, 1, -2) .. ',"' .. ARGV[6] .. '":' .. v .. '}'
+end
+local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[3], '*', 'd', body)
 redis.call('EXPIRE', KEYS[1], ARGV[4])
-redis.call('PUBLISH', ARGV[5], id .. ' ' .. ARGV[2])
+redis.call('PUBLISH', ARGV[5], id .. ' ' .. body)
 return id`;
 
 const TERMINAL = new Set<string>(TERMINAL_EVENTS);
@@ -50,31 +58,38 @@ export class EventBus {
   }
 
   /**
-   * Publishes one event of a job.
+   * Publishes one event of a job. With `monotonic`, that numeric field is published as the
+   * largest value observed by any publisher of the job (a progress counter).
    * @returns the event's log id, or null when the job already ended (the event is dropped)
    */
   async publish<T extends EventType>(
     job: { id: string; user_id: string },
     type: T,
     payload: EventPayload<T>,
+    monotonic?: { field: keyof EventPayload<T> & string; observed: number },
   ): Promise<string | null> {
-    const body = JSON.stringify({
+    const fields: Record<string, unknown> = {
       ...payload,
       type,
       job_id: job.id,
       user_id: job.user_id,
       ts: new Date().toISOString(),
-    });
+    };
+    if (monotonic) delete fields[monotonic.field];
+    const body = JSON.stringify(fields);
     const id = await this.redis.eval(
       PUBLISH_LUA,
-      2,
+      3,
       this.keys.eventLog(job.id),
       this.keys.terminal(job.id),
+      this.keys.progressCounter(job.id),
       TERMINAL.has(type) ? '1' : '0',
       body,
       String(this.maxEvents),
       String(this.ttlS),
       this.keys.userChannel(job.user_id),
+      monotonic?.field ?? '',
+      String(monotonic?.observed ?? 0),
     );
     return typeof id === 'string' ? id : null;
   }

@@ -11,7 +11,8 @@ const Targets = z
   .superRefine((targets, ctx) => {
     const seen = new Set<string>();
     targets.forEach((t, i) => {
-      if (seen.has(targetKey(t))) ctx.addIssue({ code: 'custom', path: [i], message: `duplicate target ${targetKey(t)}` });
+      if (seen.has(targetKey(t)))
+        ctx.addIssue({ code: 'custom', path: [i], message: `duplicate target ${targetKey(t)}` });
       seen.add(targetKey(t));
     });
   });
@@ -22,15 +23,27 @@ export const CreateEvalRequest = z.strictObject({
   targets: Targets,
   temperature: z.number().min(0).max(2).default(0),
   tool_choice: ToolChoice.default('required'),
-  params: z.record(z.string().max(64), z.unknown()).default({}).describe('extra provider parameters (top_p, seed, max_tokens, …)'),
+  params: z
+    .record(z.string().max(64), z.unknown())
+    .default({})
+    .describe('extra provider parameters (top_p, seed, max_tokens, …)'),
   system_prompt: z
-    .union([z.string().max(50_000), z.record(z.string().regex(/^[^:]+::.+$/, 'keys are "provider_key::model_id"'), z.string().max(50_000))])
+    .union([
+      z.string().max(50_000),
+      z.record(z.string().regex(/^[^:]+::.+$/, 'keys are "provider_key::model_id"'), z.string().max(50_000)),
+    ])
     .nullable()
     .default(null)
     .describe("null = the suite's system prompt; an object sets one per target"),
   case_ids: z.array(Uuid).min(1).max(10_000).optional(),
   repeats: z.number().int().min(1).max(20).default(1),
-  concurrency: z.number().int().min(1).max(64).optional().describe('parallel cases within one target (bounded by the provider limit)'),
+  concurrency: z
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('parallel cases within one target (bounded by the provider limit)'),
   experiment_id: Uuid.optional(),
 });
 export type CreateEvalRequest = z.infer<typeof CreateEvalRequest>;

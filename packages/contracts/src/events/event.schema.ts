@@ -9,7 +9,11 @@ export const EVENT_PAYLOADS = {
   job_created: z.object({ job_type: JobType, status: JobStatus, run_id: z.string() }),
   job_queued: z.object({ reason: z.string() }),
   job_started: z.object({ job_type: JobType, attempt: z.number().int() }),
-  job_progress: z.object({ progress_pct: z.number(), progress_detail: z.string(), eta_s: z.number().nullable() }),
+  job_progress: z.object({
+    progress_pct: z.number(),
+    progress_detail: z.string(),
+    eta_s: z.number().nullable(),
+  }),
   job_completed: z.object({ result_ref: z.string().nullable() }),
   job_failed: z.object({ error: JobError }),
   job_cancelled: z.object({ reason: z.string() }),
@@ -38,17 +42,38 @@ export const EVENT_PAYLOADS = {
     case_id: z.string(),
     repeat_index: z.number().int(),
   }),
-  tool_eval_summary: z.object({ run_id: z.string(), provider_key: z.string(), model_id: z.string(), summary: z.record(z.string(), z.unknown()) }),
+  tool_eval_summary: z.object({
+    run_id: z.string(),
+    provider_key: z.string(),
+    model_id: z.string(),
+    summary: z.record(z.string(), z.unknown()),
+  }),
   tool_eval_complete: z.object({
     run_id: z.string(),
     status: JobStatus,
-    summaries: z.array(z.object({ provider_key: z.string(), model_id: z.string(), summary: z.record(z.string(), z.unknown()) })),
+    summaries: z.array(
+      z.object({
+        provider_key: z.string(),
+        model_id: z.string(),
+        summary: z.record(z.string(), z.unknown()),
+      }),
+    ),
   }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;
 export type EventPayload<T extends EventType> = z.infer<(typeof EVENT_PAYLOADS)[T]>;
-export const TERMINAL_EVENTS = ['job_completed', 'job_failed', 'job_cancelled'] as const satisfies readonly EventType[];
+export const TERMINAL_EVENTS = [
+  'job_completed',
+  'job_failed',
+  'job_cancelled',
+] as const satisfies readonly EventType[];
 
 /** An event as clients receive it: SSE `data`, WebSocket message. */
-export type ProgressEvent<T extends EventType = EventType> = { id: string; type: T; job_id: string; user_id?: string; ts: string } & EventPayload<T>;
+export type ProgressEvent<T extends EventType = EventType> = {
+  id: string;
+  type: T;
+  job_id: string;
+  user_id?: string;
+  ts: string;
+} & EventPayload<T>;

@@ -113,6 +113,15 @@ export class EvalRunRepository {
     return new Set(rows.map((r) => `${r.case_id}:${r.repeat_index}`));
   }
 
+  async countResults(runId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('case_results')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('run_id', '=', runId)
+      .executeTakeFirstOrThrow();
+    return row.n;
+  }
+
   listResults(runId: string) {
     return this.db
       .selectFrom('case_results')

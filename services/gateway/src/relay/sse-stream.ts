@@ -25,14 +25,12 @@ export async function streamJobEvents(
   const lastEventId =
     req.get('last-event-id') ??
     (typeof req.query.last_event_id === 'string' ? req.query.last_event_id : undefined);
-  res
-    .status(200)
-    .set({
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
+  res.status(200).set({
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-cache, no-transform',
+    Connection: 'keep-alive',
+    'X-Accel-Buffering': 'no',
+  });
   res.flushHeaders();
   res.write('retry: 2000\n\n');
 

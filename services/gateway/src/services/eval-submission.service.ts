@@ -4,21 +4,13 @@ import {
   type CreateEvalRequest,
   type ErrorDetail,
   type JobAccepted,
-  type Target,
-  type TestCaseData,
+  type RunTarget,
+  type SuiteSnapshot,
 } from '@llmbench/contracts';
 import { json, type EvalRunRepository, type ProviderRepository, type SuiteRepository } from '@llmbench/db';
 import { enqueue, type EventBus, type JobLifecycle, type QueueName } from '@llmbench/queue';
 import type { Queue } from 'bullmq';
 import { toCaseView } from './views.js';
-
-export type ResolvedTarget = Target & {
-  display_name: string;
-  provider: string;
-  base_url: string | null;
-  system_prompt: string | null;
-  params: Record<string, unknown>;
-};
 
 type Deps = {
   suites: SuiteRepository;
@@ -41,10 +33,10 @@ export class EvalSubmissionService {
     userId: string,
     req: CreateEvalRequest,
     suitePrompt: string,
-  ): Promise<ResolvedTarget[]> {
+  ): Promise<RunTarget[]> {
     const providers = new Map((await this.deps.providers.listByUser(userId)).map((p) => [p.provider_key, p]));
     const details: ErrorDetail[] = [];
-    const resolved = req.targets.map((t, i) => {
+    const resolved = req.targets.map((t, i): RunTarget => {
       const provider = providers.get(t.provider_key);
       const model = provider?.models.find((m) => m.model_id === t.model_id);
       if (!provider)
@@ -68,6 +60,13 @@ export class EvalSubmissionService {
         base_url: provider?.base_url ?? null,
         system_prompt: prompt === '' ? null : prompt,
         params: { ...(model?.default_params ?? {}), temperature: req.temperature, ...req.params },
+        prices:
+          model?.input_price_per_mtok !== undefined || model?.output_price_per_mtok !== undefined
+            ? {
+                input_per_mtok: model?.input_price_per_mtok ?? 0,
+                output_per_mtok: model?.output_price_per_mtok ?? 0,
+              }
+            : null,
       };
     });
     if (req.system_prompt && typeof req.system_prompt === 'object') {
@@ -103,14 +102,14 @@ export class EvalSubmissionService {
     if (cases.length === 0)
       throw invalid([{ path: 'body.suite_id', message: 'the suite has no test cases' }]);
     // The run keeps its own copy of the tools and cases: editing the suite later never rewrites history.
-    const snapshot = {
+    const snapshot: SuiteSnapshot = {
       suite_id: suite.id,
       name: suite.name,
       system_prompt: suite.system_prompt,
       tools: suite.tools,
       cases: cases.map((c) => {
         const { id, position, created_at: _c, updated_at: _u, suite_id: _s, ...data } = toCaseView(c);
-        return { id, position, data: data satisfies TestCaseData };
+        return { id, position, data };
       }),
     };
     const { job, runId } = await this.deps.evalRuns.createWithJob(

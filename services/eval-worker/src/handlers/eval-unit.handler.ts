@@ -1,0 +1,81 @@
+import { RunTarget, SuiteSnapshot } from '@llmbench/contracts';
+import { runEvalUnit, type EvalCase } from '@llmbench/eval-core';
+import type { Handler } from '@llmbench/queue';
+import type { WorkerDeps } from '../deps.js';
+import { resultEvent, toResultRow } from '../outcome-rows.js';
+import { ProgressReporter } from '../progress.js';
+
+/**
+ * Runs one eval unit. Results are written with their natural key, so a unit recovered after
+ * its worker died resumes where it was and never duplicates a result; events and progress
+ * are published only for rows this attempt actually inserted.
+ */
+export function createEvalUnitHandler(deps: WorkerDeps): Handler<'eval-unit'> {
+  return async (p) => {
+    const root = await deps.jobs.getById(p.root_job_id);
+    if (root?.status !== 'running') return { skipped: `root job is ${root?.status ?? 'gone'}` };
+    const run = await deps.evalRuns.getById(p.run_id);
+    if (!run) return { skipped: 'run deleted' };
+    const snapshot = SuiteSnapshot.parse(run.suite_snapshot);
+    const target = RunTarget.parse(
+      run.targets.find((t) => t.provider_key === p.target.provider_key && t.model_id === p.target.model_id),
+    );
+    const cases: EvalCase[] = snapshot.cases.map((c) => ({
+      id: c.id,
+      data: c.data,
+      tools: c.data.tools ?? snapshot.tools,
+    }));
+    const tracked = await deps.cancellation.track(p.root_job_id);
+    const rootRef = { id: root.id, user_id: root.user_id };
+    const progress = new ProgressReporter(deps, root);
+    // The unit keeps its root job's user slot alive while it works (the root is only waiting).
+    const lease = setInterval(
+      () => void deps.slots.renew(p.user_id, p.root_job_id).catch(() => undefined),
+      deps.slots.leaseMs / 3,
+    );
+    try {
+      await deps.slots.renew(p.user_id, p.root_job_id);
+      const result = await runEvalUnit({
+        unit: {
+          model: p.target.model_id,
+          params: p.params,
+          system_prompt: p.system_prompt,
+          tool_choice: p.tool_choice,
+        },
+        cases,
+        repeats: p.repeats,
+        client: await deps.clients.forTarget(p.user_id, p.target),
+        signal: tracked.signal,
+        concurrency: p.concurrency,
+        done: await deps.evalRuns.doneKeys(p.run_id, p.unit_key),
+        onCaseDone: async (outcome) => {
+          if (
+            !(await deps.evalRuns.insertResult(
+              toResultRow({ userId: p.user_id, runId: p.run_id, unitKey: p.unit_key }, target, outcome),
+            ))
+          )
+            return;
+          const current = await deps.evalRuns.countResults(p.run_id);
+          await deps.bus.publish(rootRef, 'tool_eval_result', resultEvent(p.run_id, target, outcome));
+          const progressEvent = {
+            run_id: p.run_id,
+            current,
+            total: p.total,
+            provider_key: target.provider_key,
+            model_id: target.model_id,
+            case_id: outcome.case_id,
+          };
+          await deps.bus.publish(rootRef, 'tool_eval_progress', progressEvent, {
+            field: 'current',
+            observed: current,
+          });
+          await progress.report(current, p.total, `${target.display_name}: ${current}/${p.total}`);
+        },
+      });
+      return { written: result.outcomes.length, skipped: result.skipped, cancelled: result.cancelled };
+    } finally {
+      clearInterval(lease);
+      tracked.dispose();
+    }
+  };
+}

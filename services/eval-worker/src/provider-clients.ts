@@ -1,0 +1,50 @@
+import { LlmCallError, type LlmClient } from '@llmbench/eval-core';
+import { createLlmClient, type ProviderLimiter } from '@llmbench/llm';
+import type { Target } from '@llmbench/contracts';
+import type { ProviderRepository } from '@llmbench/db';
+import type { SecretBox } from '@llmbench/runtime';
+
+type Options = {
+  providers: ProviderRepository;
+  box: SecretBox;
+  limiter: ProviderLimiter;
+  llm: { timeoutMs: number; maxAttempts: number; extraHeaders?: Record<string, string> | undefined };
+};
+
+/** A client whose every call fails with the same error: a target that cannot be reached at all. */
+function failingClient(message: string): LlmClient {
+  return {
+    complete: async () => {
+      throw new LlmCallError(message, { category: 'bad_request', retryable: false });
+    },
+  };
+}
+
+/**
+ * LLM clients for a user's targets: the provider row is read when the unit runs and its key
+ * decrypted in memory only (keys never travel through Redis job payloads).
+ */
+export class ProviderClients {
+  constructor(private readonly options: Options) {}
+
+  async forTarget(userId: string, target: Target): Promise<LlmClient> {
+    const provider = await this.options.providers.getByKey(userId, target.provider_key);
+    if (!provider) return failingClient(`provider "${target.provider_key}" no longer exists`);
+    if (!provider.base_url) return failingClient(`provider "${target.provider_key}" has no base_url`);
+    return createLlmClient({
+      baseUrl: provider.base_url,
+      apiKey: provider.api_key_ciphertext
+        ? this.options.box.decrypt(provider.api_key_ciphertext, userId)
+        : undefined,
+      timeoutMs: this.options.llm.timeoutMs,
+      maxAttempts: this.options.llm.maxAttempts,
+      limiter: {
+        limiter: this.options.limiter,
+        userId,
+        providerKey: provider.provider_key,
+        limit: provider.max_concurrency,
+      },
+      ...(this.options.llm.extraHeaders ? { defaultHeaders: this.options.llm.extraHeaders } : {}),
+    });
+  }
+}

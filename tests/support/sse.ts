@@ -1,0 +1,61 @@
+export type SseEvent = { id: string; event: string; data: any };
+
+/**
+ * Reads an SSE response body into events until the stream ends or `until` says stop. Used by
+ * tests as a client would: over HTTP, frame by frame.
+ */
+export async function readSse(
+  res: Response,
+  until: (e: SseEvent, all: SseEvent[]) => boolean = () => false,
+  onEvent?: (e: SseEvent) => void,
+): Promise<SseEvent[]> {
+  if (!res.body) throw new Error('no body');
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const events: SseEvent[] = [];
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let sep: number;
+    while ((sep = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, sep);
+      buffer = buffer.slice(sep + 2);
+      const fields: Record<string, string> = {};
+      for (const line of block.split('\n')) {
+        if (line.startsWith(':') || !line.includes(':')) continue;
+        const i = line.indexOf(':');
+        fields[line.slice(0, i)] = (fields[line.slice(0, i)] ?? '') + line.slice(i + 1).trimStart();
+      }
+      if (!fields.data || !fields.event) continue;
+      const event = { id: fields.id ?? '', event: fields.event, data: JSON.parse(fields.data) };
+      events.push(event);
+      onEvent?.(event);
+      if (until(event, events)) {
+        await reader.cancel();
+        return events;
+      }
+    }
+  }
+  return events;
+}
+
+/** Opens a job's SSE stream, optionally resuming after `lastEventId`. */
+export function openEvents(
+  base: string,
+  token: string,
+  jobId: string,
+  lastEventId?: string,
+): Promise<Response> {
+  return fetch(`${base}/api/jobs/${jobId}/events`, {
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept: 'text/event-stream',
+      ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
+    },
+  });
+}
+
+export const TERMINAL = ['job_completed', 'job_failed', 'job_cancelled'];
+export const isTerminal = (e: SseEvent) => TERMINAL.includes(e.event);

@@ -29,6 +29,9 @@ export type StackOptions = {
   workerEnv?: Record<string, string>;
   /** Start no in-process eval worker (the test spawns worker processes itself). */
   noWorker?: boolean;
+  /** Database and Redis key space to use (default: a fresh test database and prefix). */
+  infra?: { db: TestDatabase; redis: TestRedis };
+  logLevel?: string;
 };
 
 export type Stack = {
@@ -53,8 +56,8 @@ function listening(server: Server): Promise<number> {
  * against a fresh database and a private Redis key space.
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const db = await createTestDatabase();
-  const redis = createTestRedis();
+  const db = options.infra?.db ?? (await createTestDatabase());
+  const redis = options.infra?.redis ?? (await createTestRedis());
   const sandbox = createSandboxApp(loadSandboxConfig({ LOG_LEVEL: 'silent', ...options.sandboxEnv })).listen(
     0,
     '127.0.0.1',

@@ -7,8 +7,14 @@ import type { Keys } from './keys.js';
 // ends with exactly one of job_completed / job_failed / job_cancelled, and it is the last.
 // With a monotonic field (ARGV[6]), the published value is the largest count any publisher
 // has observed so far (KEYS[3]), so concurrent units never make progress go backwards.
+// With a dedupe member (ARGV[8]), an event already announced under that member (KEYS[4]) is
+// dropped: a recovered worker can re-announce stored results without duplicating any.
 const PUBLISH_LUA = `
 if redis.call('EXISTS', KEYS[2]) == 1 then return false end
+if ARGV[8] ~= '' then
+  if redis.call('SADD', KEYS[4], ARGV[8]) == 0 then return false end
+  redis.call('EXPIRE', KEYS[4], ARGV[4])
+end
 if ARGV[1] == '1' then redis.call('SET', KEYS[2], '1', 'EX', ARGV[4]) end
 local body = ARGV[2]
 if ARGV[6] ~= '' then
@@ -24,6 +30,11 @@ return id`;
 const TERMINAL = new Set<string>(TERMINAL_EVENTS);
 const MAX_EVENTS_PER_JOB = 20_000;
 const LOG_TTL_S = 7 * 86_400;
+
+export type PublishOptions<T extends EventType> = {
+  monotonic?: { field: keyof EventPayload<T> & string; observed: number };
+  dedupe?: string;
+};
 
 export type EventBusOptions = { maxEventsPerJob?: number; logTtlS?: number };
 
@@ -59,15 +70,17 @@ export class EventBus {
 
   /**
    * Publishes one event of a job. With `monotonic`, that numeric field is published as the
-   * largest value observed by any publisher of the job (a progress counter).
+   * largest value observed by any publisher of the job (a progress counter). With `dedupe`, the
+   * event is published at most once per job under that key.
    * @returns the event's log id, or null when the job already ended (the event is dropped)
    */
   async publish<T extends EventType>(
     job: { id: string; user_id: string },
     type: T,
     payload: EventPayload<T>,
-    monotonic?: { field: keyof EventPayload<T> & string; observed: number },
+    options: PublishOptions<T> = {},
   ): Promise<string | null> {
+    const { monotonic, dedupe } = options;
     const fields: Record<string, unknown> = {
       ...payload,
       type,
@@ -79,10 +92,11 @@ export class EventBus {
     const body = JSON.stringify(fields);
     const id = await this.redis.eval(
       PUBLISH_LUA,
-      3,
+      4,
       this.keys.eventLog(job.id),
       this.keys.terminal(job.id),
       this.keys.progressCounter(job.id),
+      this.keys.announced(job.id),
       TERMINAL.has(type) ? '1' : '0',
       body,
       String(this.maxEvents),
@@ -90,6 +104,7 @@ export class EventBus {
       this.keys.userChannel(job.user_id),
       monotonic?.field ?? '',
       String(monotonic?.observed ?? 0),
+      dedupe ?? '',
     );
     return typeof id === 'string' ? id : null;
   }

@@ -18,6 +18,9 @@ export class Keys {
   progressCounter(jobId: string): string {
     return `${this.prefix}:done:{${jobId}}`;
   }
+  announced(jobId: string): string {
+    return `${this.prefix}:announced:{${jobId}}`;
+  }
   userChannel(userId: string): string {
     return `${this.prefix}:evch:${userId}`;
   }

@@ -7,8 +7,8 @@ import { compareEventIds, createRedis, EventBus, Keys, parseFrame, UserSlots } f
 let t: TestRedis;
 let redis: Redis;
 let keys: Keys;
-beforeAll(() => {
-  t = createTestRedis();
+beforeAll(async () => {
+  t = await createTestRedis();
   redis = createRedis(t.url, 'producer');
   keys = new Keys(t.prefix);
 });

@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { inject } from 'vitest';
 
 export type TestRedis = { url: string; prefix: string; cleanup: () => Promise<void> };
 
 /**
- * A private key space on the shared test Redis: a unique prefix for this test file. Cleanup
- * deletes only keys under that prefix (never FLUSHALL a shared Redis).
+ * A private key space on a shared Redis: a unique prefix. Cleanup deletes only keys under it
+ * (never FLUSHALL a shared Redis).
  */
-export function createTestRedis(): TestRedis {
-  const url = inject('redisUrl');
-  const prefix = `lbt:${inject('runId')}:${randomBytes(4).toString('hex')}`;
+export function createKeySpace(url: string, prefix: string): TestRedis {
   return {
     url,
     prefix,
@@ -28,4 +25,10 @@ export function createTestRedis(): TestRedis {
       }
     },
   };
+}
+
+/** A private key space for one test file on the run's test Redis. */
+export async function createTestRedis(): Promise<TestRedis> {
+  const { inject } = await import('vitest');
+  return createKeySpace(inject('redisUrl'), `lbt:${inject('runId')}:${randomBytes(4).toString('hex')}`);
 }

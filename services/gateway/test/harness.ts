@@ -7,19 +7,13 @@ import { closeDeps, createDeps, loadConfig, startServer, type Deps } from '../sr
 
 export type Gateway = { url: string; deps: Deps; t: TestDatabase; close: () => Promise<void> };
 
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) =>
-    server.once('listening', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
-  );
-}
-
 /**
  * The gateway as production wires it (real Postgres, Redis, HTTP) on an ephemeral port,
  * with its own database and Redis prefix.
  */
 export async function startGateway(env: Record<string, string> = {}): Promise<Gateway> {
   const t = await createTestDatabase();
-  const redis = createTestRedis();
+  const redis = await createTestRedis();
   const config = loadConfig({
     DATABASE_URL: t.url,
     REDIS_URL: redis.url,

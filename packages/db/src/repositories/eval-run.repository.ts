@@ -102,15 +102,14 @@ export class EvalRunRepository {
     return res !== undefined;
   }
 
-  /** `case_id:repeat_index` keys already written for a unit, so a resumed unit skips them. */
-  async doneKeys(runId: string, unitKey: string): Promise<Set<string>> {
-    const rows = await this.db
+  /** Results a unit already wrote, so a resumed unit skips them (and re-announces them). */
+  listUnitResults(runId: string, unitKey: string) {
+    return this.db
       .selectFrom('case_results')
-      .select(['case_id', 'repeat_index'])
+      .selectAll()
       .where('run_id', '=', runId)
       .where('unit_key', '=', unitKey)
       .execute();
-    return new Set(rows.map((r) => `${r.case_id}:${r.repeat_index}`));
   }
 
   async countResults(runId: string): Promise<number> {

@@ -1,14 +1,16 @@
 import { RunTarget, SuiteSnapshot } from '@llmbench/contracts';
-import { runEvalUnit, type EvalCase } from '@llmbench/eval-core';
-import type { Handler } from '@llmbench/queue';
+import { outcomeKey, runEvalUnit, type CaseOutcome, type EvalCase } from '@llmbench/eval-core';
+import type { EvalUnitPayload, Handler } from '@llmbench/queue';
+import type { Job } from '@llmbench/db';
 import type { WorkerDeps } from '../deps.js';
-import { resultEvent, toResultRow } from '../outcome-rows.js';
+import { fromResultRow, resultEvent, toResultRow } from '../outcome-rows.js';
 import { ProgressReporter } from '../progress.js';
 
 /**
  * Runs one eval unit. Results are written with their natural key, so a unit recovered after
- * its worker died resumes where it was and never duplicates a result; events and progress
- * are published only for rows this attempt actually inserted.
+ * its worker died resumes where it was and never duplicates a result. Each stored result is
+ * announced exactly once: a recovered unit first re-announces what its dead predecessor stored
+ * but may not have published (the bus drops what was already announced).
  */
 export function createEvalUnitHandler(deps: WorkerDeps): Handler<'eval-unit'> {
   return async (p) => {
@@ -25,9 +27,11 @@ export function createEvalUnitHandler(deps: WorkerDeps): Handler<'eval-unit'> {
       data: c.data,
       tools: c.data.tools ?? snapshot.tools,
     }));
+    const announce = announcer(deps, p, root, target);
+    const stored = (await deps.evalRuns.listUnitResults(p.run_id, p.unit_key)).map(fromResultRow);
+    for (const outcome of stored) await announce(outcome);
+
     const tracked = await deps.cancellation.track(p.root_job_id);
-    const rootRef = { id: root.id, user_id: root.user_id };
-    const progress = new ProgressReporter(deps, root);
     // The unit keeps its root job's user slot alive while it works (the root is only waiting).
     const lease = setInterval(
       () => void deps.slots.renew(p.user_id, p.root_job_id).catch(() => undefined),
@@ -47,29 +51,14 @@ export function createEvalUnitHandler(deps: WorkerDeps): Handler<'eval-unit'> {
         client: await deps.clients.forTarget(p.user_id, p.target),
         signal: tracked.signal,
         concurrency: p.concurrency,
-        done: await deps.evalRuns.doneKeys(p.run_id, p.unit_key),
+        done: new Set(stored.map((o) => outcomeKey(o.case_id, o.repeat_index))),
         onCaseDone: async (outcome) => {
-          if (
-            !(await deps.evalRuns.insertResult(
-              toResultRow({ userId: p.user_id, runId: p.run_id, unitKey: p.unit_key }, target, outcome),
-            ))
-          )
-            return;
-          const current = await deps.evalRuns.countResults(p.run_id);
-          await deps.bus.publish(rootRef, 'tool_eval_result', resultEvent(p.run_id, target, outcome));
-          const progressEvent = {
-            run_id: p.run_id,
-            current,
-            total: p.total,
-            provider_key: target.provider_key,
-            model_id: target.model_id,
-            case_id: outcome.case_id,
-          };
-          await deps.bus.publish(rootRef, 'tool_eval_progress', progressEvent, {
-            field: 'current',
-            observed: current,
-          });
-          await progress.report(current, p.total, `${target.display_name}: ${current}/${p.total}`);
+          const row = toResultRow(
+            { userId: p.user_id, runId: p.run_id, unitKey: p.unit_key },
+            target,
+            outcome,
+          );
+          if (await deps.evalRuns.insertResult(row)) await announce(outcome);
         },
       });
       return { written: result.outcomes.length, skipped: result.skipped, cancelled: result.cancelled };
@@ -77,5 +66,33 @@ export function createEvalUnitHandler(deps: WorkerDeps): Handler<'eval-unit'> {
       clearInterval(lease);
       tracked.dispose();
     }
+  };
+}
+
+/** Publishes a stored result (once per job), the run's progress and the job's progress. */
+function announcer(deps: WorkerDeps, p: EvalUnitPayload, root: Job, target: RunTarget) {
+  const rootRef = { id: root.id, user_id: root.user_id };
+  const progress = new ProgressReporter(deps, root);
+  return async (outcome: CaseOutcome) => {
+    const dedupe = `${p.unit_key}|${outcomeKey(outcome.case_id, outcome.repeat_index)}`;
+    if (
+      (await deps.bus.publish(rootRef, 'tool_eval_result', resultEvent(p.run_id, target, outcome), {
+        dedupe,
+      })) === null
+    )
+      return;
+    const current = await deps.evalRuns.countResults(p.run_id);
+    const event = {
+      run_id: p.run_id,
+      current,
+      total: p.total,
+      provider_key: target.provider_key,
+      model_id: target.model_id,
+      case_id: outcome.case_id,
+    };
+    await deps.bus.publish(rootRef, 'tool_eval_progress', event, {
+      monotonic: { field: 'current', observed: current },
+    });
+    await progress.report(current, p.total, `${target.display_name}: ${current}/${p.total}`);
   };
 }

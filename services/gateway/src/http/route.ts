@@ -49,7 +49,18 @@ function checkIds(params: Record<string, string>): void {
  * A router whose endpoints are declared with their zod contracts: input is parsed before the
  * handler runs, the handler's return value is the JSON response (undefined = 204).
  */
-export function createApiRouter(registry: RouteRegistry, authenticate: RequestHandler) {
+export type RouteFn = <
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(
+  spec: RouteSpec<B, Q>,
+  handler: (ctx: RouteContext<Infer<B>, Infer<Q>>) => Promise<unknown> | unknown,
+) => void;
+
+export function createApiRouter(
+  registry: RouteRegistry,
+  authenticate: RequestHandler,
+): { router: Router; route: RouteFn } {
   const router = Router();
   function route<B extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
     spec: RouteSpec<B, Q>,
@@ -81,5 +92,3 @@ export function createApiRouter(registry: RouteRegistry, authenticate: RequestHa
   }
   return { router, route };
 }
-
-export type RouteFn = ReturnType<typeof createApiRouter>['route'];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@llmbench/testing';
 import { SuiteImport } from '@llmbench/contracts';
-import { SuiteRepository, UserRepository } from '../src/index.js';
+import { SuiteRepository, UserRepository } from '@llmbench/db';
 
 let t: TestDatabase;
 beforeAll(async () => {

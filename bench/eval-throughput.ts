@@ -1,0 +1,92 @@
+/**
+ * Eval throughput through the whole stack: gateway → BullMQ → eval worker → sandbox LLM at a
+ * fixed latency → Postgres → SSE. Prints calls/s and the ratio to the ideal
+ * (N × latency / concurrency), where concurrency is the provider's in-flight cap.
+ *
+ *   pnpm bench [--cases 100] [--targets 4] [--latency-ms 50] [--unit-concurrency 2]
+ */
+import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { createDatabase, createKeySpace } from '@llmbench/testing';
+import { startStack } from '../tests/support/stack.js';
+import { api } from '../tests/support/api.js';
+import { isTerminal, openEvents, readSse } from '../tests/support/sse.js';
+
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '100' },
+    targets: { type: 'string', default: '4' },
+    'latency-ms': { type: 'string', default: '50' },
+    'unit-concurrency': { type: 'string', default: '2' },
+  },
+});
+const cases = Number(values.cases);
+const targetCount = Number(values.targets);
+const latencyMs = Number(values['latency-ms']);
+const unitConcurrency = Number(values['unit-concurrency']);
+const PROVIDER_CAP = 8; // the sandbox provider's max_concurrency for every new user
+
+const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const id = randomBytes(4).toString('hex');
+const db = await createDatabase({ adminUrl, name: `lbs_bench_${id}` });
+const redis = createKeySpace(redisUrl, `lbs-bench:${id}`);
+const stack = await startStack({ infra: { db, redis }, sandboxEnv: { SANDBOX_TTFT_MS: String(latencyMs) } });
+try {
+  const reg = await api(stack.url).post('/api/auth/register', {
+    email: `bench-${id}@bench.io`,
+    password: 'bench-password',
+  });
+  const client = api(stack.url, reg.body.access_token);
+  const suite = await client.post('/api/tool-eval/import', {
+    name: 'bench',
+    tools: [
+      {
+        type: 'function',
+        function: {
+          name: 'get_weather',
+          description: 'Weather for a city',
+          parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+        },
+      },
+    ],
+    test_cases: Array.from({ length: cases }, (_, i) => ({
+      prompt: `What is the weather in Paris number ${i}?`,
+      expected_tool: 'get_weather',
+    })),
+  });
+  const models = [
+    'sandbox-precise',
+    'sandbox-creative',
+    'sandbox-local-7b',
+    'sandbox-judge',
+    'sandbox-flaky',
+  ].slice(0, targetCount);
+  const targets = models.map((model_id) => ({ provider_key: 'sandbox', model_id }));
+  const started = performance.now();
+  const accepted = await client.post('/api/tool-eval', {
+    suite_id: suite.body.id,
+    targets,
+    concurrency: unitConcurrency,
+  });
+  const events = await readSse(await openEvents(stack.url, client.token, accepted.body.job_id), isTerminal);
+  const wallS = (performance.now() - started) / 1000;
+  const n = events.filter((e) => e.event === 'tool_eval_result').length;
+  const concurrency = Math.min(PROVIDER_CAP, unitConcurrency * targets.length);
+  const idealS = (n * latencyMs) / 1000 / concurrency;
+  console.log(
+    JSON.stringify({
+      bench: 'eval-throughput',
+      calls: n,
+      latency_ms: latencyMs,
+      concurrency,
+      wall_s: +wallS.toFixed(2),
+      calls_per_s: +(n / wallS).toFixed(1),
+      ideal_s: +idealS.toFixed(2),
+      ratio_to_ideal: +(idealS / wallS).toFixed(3),
+      final_event: events.at(-1)?.event,
+    }),
+  );
+} finally {
+  await stack.close();
+}

@@ -31,7 +31,13 @@ const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const id = randomBytes(4).toString('hex');
 const db = await createDatabase({ adminUrl, name: `lbs_bench_${id}` });
 const redis = createKeySpace(redisUrl, `lbs-bench:${id}`);
-const stack = await startStack({ infra: { db, redis }, sandboxEnv: { SANDBOX_TTFT_MS: String(latencyMs) } });
+// The eval worker runs as its own process, as in production; gateway and sandbox share this one.
+const stack = await startStack({
+  infra: { db, redis },
+  noWorker: true,
+  sandboxEnv: { SANDBOX_TTFT_MS: String(latencyMs) },
+});
+stack.spawnWorker({ LOG_LEVEL: 'warn' });
 try {
   const reg = await api(stack.url).post('/api/auth/register', {
     email: `bench-${id}@bench.io`,
@@ -63,6 +69,14 @@ try {
     'sandbox-flaky',
   ].slice(0, targetCount);
   const targets = models.map((model_id) => ({ provider_key: 'sandbox', model_id }));
+  // Warm-up: one small eval, which also waits until the worker process is up.
+  const warm = await client.post('/api/tool-eval', {
+    suite_id: suite.body.id,
+    targets: targets.slice(0, 1),
+    case_ids: undefined,
+    concurrency: 1,
+  });
+  await readSse(await openEvents(stack.url, client.token, warm.body.job_id), isTerminal);
   const started = performance.now();
   const accepted = await client.post('/api/tool-eval', {
     suite_id: suite.body.id,

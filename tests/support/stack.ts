@@ -118,6 +118,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         await worker.worker.close();
         await closeWorkerDeps(worker.deps);
       }
+      gateway.shutdown.abort();
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await closeDeps(gateway);

@@ -31,7 +31,8 @@ export function createWorkerDeps(config: Config, logger: Logger, overrides: { db
   const subscriber = createRedis(config.redis.url, 'subscriber');
   const bullConnection = createRedis(config.redis.url, 'worker');
   const keys = new Keys(config.redis.prefix);
-  const queues = openQueues(createRedis(config.redis.url, 'worker'), keys.bull);
+  const queueConnection = createRedis(config.redis.url, 'worker');
+  const queues = openQueues(queueConnection, keys.bull);
   const jobs = new JobRepository(db);
   const runStatus = new RunStatusRepository(db);
   const bus = new EventBus(redis, keys);
@@ -53,6 +54,7 @@ export function createWorkerDeps(config: Config, logger: Logger, overrides: { db
     bullConnection,
     keys,
     queues,
+    queueConnection,
     jobs,
     evalRuns: new EvalRunRepository(db),
     bus,
@@ -73,6 +75,7 @@ export function createWorkerDeps(config: Config, logger: Logger, overrides: { db
 export async function closeWorkerDeps(deps: WorkerDeps): Promise<void> {
   const steps = [
     () => Promise.all(Object.values(deps.queues).map((q) => q.close())),
+    () => deps.queueConnection.quit(),
     () => deps.limiter.close(),
     () => deps.subscriber.quit(),
     () => deps.bullConnection.quit(),

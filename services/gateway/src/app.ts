@@ -63,7 +63,13 @@ export function createApp(deps: Deps): Express {
 export async function startServer(deps: Deps, port: number, host: string): Promise<Server> {
   const server = createApp(deps).listen(port, host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
-  attachWebSocketRelay(server, { auth: deps, relay: deps.relay, bus: deps.bus, jobs: deps.jobsRepo });
+  attachWebSocketRelay(server, {
+    auth: deps,
+    relay: deps.relay,
+    bus: deps.bus,
+    jobs: deps.jobsRepo,
+    shutdown: deps.shutdown.signal,
+  });
   await deps.relay.start();
   return server;
 }

@@ -45,7 +45,8 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
   redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis error'));
   const subscriber = createRedis(config.redis.url, 'subscriber');
   const keys = new Keys(config.redis.prefix);
-  const queues = openQueues(createRedis(config.redis.url, 'producer'), keys.bull);
+  const queueConnection = createRedis(config.redis.url, 'producer');
+  const queues = openQueues(queueConnection, keys.bull);
   const users = new UserRepository(db);
   const tokens = new TokenRepository(db);
   const providers = new ProviderRepository(db);
@@ -80,6 +81,7 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
     redis,
     subscriber,
     queues,
+    queueConnection,
     users,
     tokens,
     accessTokens,
@@ -112,6 +114,7 @@ export async function closeDeps(deps: Deps): Promise<void> {
   deps.shutdown.abort();
   const steps = [
     () => Promise.all(Object.values(deps.queues).map((q) => q.close())),
+    () => deps.queueConnection.quit(),
     () => deps.subscriber.quit(),
     () => deps.redis.quit(),
     () => deps.db.destroy(),

@@ -31,6 +31,7 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ga
     deps,
     t,
     close: async () => {
+      deps.shutdown.abort();
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await closeDeps(deps);

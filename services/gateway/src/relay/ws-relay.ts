@@ -23,10 +23,18 @@ type ClientMessage = { type: 'ping' } | { type: 'replay'; job_id: string; last_e
  */
 export function attachWebSocketRelay(
   server: Server,
-  deps: { auth: AuthDeps; relay: EventRelay; bus: EventBus; jobs: JobRepository },
+  deps: { auth: AuthDeps; relay: EventRelay; bus: EventBus; jobs: JobRepository; shutdown: AbortSignal },
 ): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const perUser = new Map<string, number>();
+  deps.shutdown.addEventListener(
+    'abort',
+    () => {
+      for (const client of wss.clients) client.close(1001, 'server shutting down');
+      wss.close();
+    },
+    { once: true },
+  );
 
   server.on('upgrade', async (req, socket, head) => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/ws') return socket.destroy();

@@ -137,6 +137,7 @@ export class EvalSubmissionService {
       status: 'queued',
       run_id: runId,
     });
+    await this.deps.bus.publish(job, 'job_queued', { reason: 'waiting for an eval worker' });
     try {
       await enqueue(
         this.deps.queues,

@@ -8,3 +8,4 @@ export * from './cancellation.js';
 export * from './job-lifecycle.js';
 export * from './producer.js';
 export * from './create-worker.js';
+export * from './job-runtime.js';

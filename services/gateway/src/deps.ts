@@ -1,25 +1,13 @@
-import type { Redis } from 'ioredis';
 import {
   createDb,
   EvalRunRepository,
-  JobRepository,
   ProviderRepository,
-  RunStatusRepository,
   SuiteRepository,
   TokenRepository,
   UserRepository,
   type Db,
 } from '@llmbench/db';
-import {
-  Cancellation,
-  createRedis,
-  EventBus,
-  JobLifecycle,
-  Keys,
-  openQueues,
-  QUEUES,
-  UserSlots,
-} from '@llmbench/queue';
+import { createJobRuntime, QUEUES } from '@llmbench/queue';
 import { SecretBox, type Logger } from '@llmbench/runtime';
 import type { Config } from './config.js';
 import { AccessTokens } from './security/tokens.js';
@@ -41,30 +29,20 @@ export type Deps = ReturnType<typeof createDeps>;
 export function createDeps(config: Config, logger: Logger, overrides: { db?: Db } = {}) {
   const db = overrides.db ?? createDb({ url: config.db.url, maxConnections: config.db.maxConnections });
   // Request-path Redis fails fast (two reconnect attempts), so the API answers 503 instead of hanging.
-  const redis: Redis = createRedis(config.redis.url, 'producer');
+  const runtime = createJobRuntime(db, {
+    redisUrl: config.redis.url,
+    prefix: config.redis.prefix,
+    role: 'producer',
+  });
+  const { redis, subscriber, keys, queues, bus, cancellation, lifecycle, jobs: jobsRepo } = runtime;
   redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis error'));
-  const subscriber = createRedis(config.redis.url, 'subscriber');
-  const keys = new Keys(config.redis.prefix);
-  const queueConnection = createRedis(config.redis.url, 'producer');
-  const queues = openQueues(queueConnection, keys.bull);
   const users = new UserRepository(db);
   const tokens = new TokenRepository(db);
   const providers = new ProviderRepository(db);
-  const jobsRepo = new JobRepository(db);
   const evalRuns = new EvalRunRepository(db);
   const suiteRepo = new SuiteRepository(db);
-  const runStatus = new RunStatusRepository(db);
   const accessTokens = new AccessTokens(config.auth.jwtSecret, config.auth.accessTtlS);
   const limiter = new RateLimiter(redis, config.redis.prefix);
-  const bus = new EventBus(redis, keys);
-  const cancellation = new Cancellation(redis, keys);
-  const lifecycle = new JobLifecycle({
-    jobs: jobsRepo,
-    bus,
-    slots: new UserSlots(redis, keys),
-    runsQueue: queues[QUEUES.runs],
-    writeRunStatus: (job, status) => runStatus.write(job, status),
-  });
   const suites = new SuiteService(suiteRepo);
   const shutdown = new AbortController();
   const relay = new EventRelay(subscriber, keys);
@@ -81,7 +59,7 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
     redis,
     subscriber,
     queues,
-    queueConnection,
+    runtime,
     users,
     tokens,
     accessTokens,
@@ -112,12 +90,6 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
 /** Closes everything `createDeps` opened; each step runs even if another fails. */
 export async function closeDeps(deps: Deps): Promise<void> {
   deps.shutdown.abort();
-  const steps = [
-    () => Promise.all(Object.values(deps.queues).map((q) => q.close())),
-    () => deps.queueConnection.quit(),
-    () => deps.subscriber.quit(),
-    () => deps.redis.quit(),
-    () => deps.db.destroy(),
-  ];
+  const steps = [() => deps.runtime.close(), () => deps.db.destroy()];
   for (const step of steps) await step().catch(() => undefined);
 }

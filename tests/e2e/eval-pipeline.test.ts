@@ -131,6 +131,11 @@ describe('tool eval over HTTP/SSE', () => {
       ],
       [{ suite_id: '00000000-0000-4000-8000-000000000000', targets: THREE_MODELS }, 404, 'body.suite_id'],
       [{ targets: THREE_MODELS }, 400, 'body.suite_id'],
+      [
+        { suite_id: suiteId, targets: THREE_MODELS, experiment_id: '00000000-0000-4000-8000-000000000000' },
+        404,
+        'body.experiment_id',
+      ],
     ];
     for (const [body, status, path] of cases) {
       const res = await client.post('/api/tool-eval', body);

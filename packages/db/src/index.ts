@@ -15,3 +15,4 @@ export * from './repositories/suite.repository.js';
 export * from './repositories/job.repository.js';
 export * from './repositories/eval-run.repository.js';
 export * from './repositories/run-status.repository.js';
+export * from './repositories/experiment.repository.js';

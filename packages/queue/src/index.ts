@@ -9,3 +9,4 @@ export * from './job-lifecycle.js';
 export * from './producer.js';
 export * from './create-worker.js';
 export * from './job-runtime.js';
+export * from './job-reaper.js';

@@ -1,6 +1,6 @@
 import type { Worker } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
-import { createWorker, QUEUES } from '@llmbench/queue';
+import { createWorker, JobReaper, QUEUES } from '@llmbench/queue';
 import type { WorkerDeps } from './deps.js';
 import { createToolEvalHandler } from './handlers/tool-eval.handler.js';
 import { createEvalUnitHandler } from './handlers/eval-unit.handler.js';
@@ -44,6 +44,11 @@ export function createEvalWorker(deps: WorkerDeps): EvalWorker {
   );
   for (const w of [runs, units]) w.on('error', (err) => deps.logger.error({ err }, 'worker error'));
 
+  const reaper = new JobReaper(
+    { jobs: deps.jobs, runsQueue: deps.queues[QUEUES.runs], lifecycle: deps.lifecycle },
+    { staleAfterMs: deps.config.jobs.staleAfterMs },
+  );
+  let stopReaper = () => {};
   return {
     workers: [runs, units],
     start: async () => {
@@ -51,8 +56,12 @@ export function createEvalWorker(deps: WorkerDeps): EvalWorker {
       void runs.run();
       void units.run();
       await Promise.all([runs.waitUntilReady(), units.waitUntilReady()]);
+      stopReaper = reaper.start(deps.config.jobs.reaperIntervalMs, (err) =>
+        deps.logger.error({ err }, 'job reaper failed'),
+      );
     },
     close: async () => {
+      stopReaper();
       await Promise.all([runs.close(), units.close()]);
     },
   };

@@ -79,6 +79,18 @@ export class JobRepository {
       .execute();
   }
 
+  /** Active jobs not touched since `before`: candidates for the reaper. */
+  listStale(before: Date, limit: number) {
+    return this.db
+      .selectFrom('jobs')
+      .select(['id', 'user_id', 'status', 'type', 'run_id'])
+      .where('status', 'in', ACTIVE)
+      .where('updated_at', '<', before)
+      .orderBy('updated_at')
+      .limit(limit)
+      .execute();
+  }
+
   /** The owner's concurrent-job limit, read at admission so an admin change applies at once. */
   async userLimit(userId: string): Promise<number> {
     const row = await this.db

@@ -7,7 +7,13 @@ import {
   type RunTarget,
   type SuiteSnapshot,
 } from '@llmbench/contracts';
-import { json, type EvalRunRepository, type ProviderRepository, type SuiteRepository } from '@llmbench/db';
+import {
+  json,
+  type EvalRunRepository,
+  type ExperimentRepository,
+  type ProviderRepository,
+  type SuiteRepository,
+} from '@llmbench/db';
 import { enqueue, type EventBus, type JobLifecycle, type QueueName } from '@llmbench/queue';
 import type { Queue } from 'bullmq';
 import { toCaseView } from './views.js';
@@ -16,6 +22,7 @@ type Deps = {
   suites: SuiteRepository;
   providers: ProviderRepository;
   evalRuns: EvalRunRepository;
+  experiments: ExperimentRepository;
   queues: Record<QueueName, Queue>;
   bus: EventBus;
   lifecycle: JobLifecycle;
@@ -99,6 +106,11 @@ export class EvalSubmissionService {
       ]);
     const targets = await this.resolveTargets(userId, req, suite.system_prompt);
     const cases = await this.selectCases(userId, req);
+    if (req.experiment_id && !(await this.deps.experiments.get(userId, req.experiment_id))) {
+      throw new AppError('not_found', 'experiment_id: experiment not found', [
+        { path: 'body.experiment_id', message: 'not found' },
+      ]);
+    }
     if (cases.length === 0)
       throw invalid([{ path: 'body.suite_id', message: 'the suite has no test cases' }]);
     // The run keeps its own copy of the tools and cases: editing the suite later never rewrites history.

@@ -9,3 +9,4 @@ export * from './api/eval.schema.js';
 export * from './jobs/job.schema.js';
 export * from './events/event.schema.js';
 export * from './jobs/eval-run.schema.js';
+export * from './api/provider-params.schema.js';

@@ -40,7 +40,7 @@ export function toResultRow(
     prompt_tokens: outcome.usage?.prompt_tokens ?? null,
     completion_tokens: outcome.usage?.completion_tokens ?? null,
     cost_usd: costOf(outcome, target.prices),
-    detail: json(outcome),
+    detail: json({ ...outcome, adjustments: target.adjustments }),
   };
 }
 
@@ -58,5 +58,6 @@ export function resultEvent(runId: string, target: RunTarget, outcome: CaseOutco
     model_id: target.model_id,
     ...light,
     ...light.score,
+    adjustments: target.adjustments,
   };
 }

@@ -11,6 +11,7 @@ import { registerSuiteRoutes } from './routes/suites.routes.js';
 import { registerImportRoutes } from './routes/import.routes.js';
 import { registerEvalRoutes } from './routes/evals.routes.js';
 import { registerJobRoutes } from './routes/jobs.routes.js';
+import { registerProviderParamsRoutes } from './routes/provider-params.routes.js';
 import { attachWebSocketRelay } from './relay/ws-relay.js';
 import type { Server } from 'node:http';
 import type { Deps } from './deps.js';
@@ -44,6 +45,7 @@ export function createApp(deps: Deps): Express {
   registerImportRoutes(route, deps.suites, deps.bfclImport);
   registerEvalRoutes(route, deps);
   registerJobRoutes(route, deps);
+  registerProviderParamsRoutes(route, deps.providerParams);
   app.use(router);
 
   const openapi = buildOpenApi(registry, API_VERSION);

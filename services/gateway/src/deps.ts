@@ -21,6 +21,7 @@ import { BfclImportService } from './services/bfcl-import.service.js';
 import { EvalSubmissionService } from './services/eval-submission.service.js';
 import { EvalHistoryService } from './services/eval-history.service.js';
 import { JobControlService } from './services/job-control.service.js';
+import { ProviderParamsService } from './services/provider-params.service.js';
 import { EventRelay } from './relay/event-relay.js';
 import { JobStreamer } from './relay/job-streamer.js';
 
@@ -91,6 +92,7 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
       lifecycle,
     }),
     history: new EvalHistoryService(evalRuns),
+    providerParams: new ProviderParamsService(providers),
     jobs,
     streamer: new JobStreamer({ jobs: jobsRepo, relay, bus, shutdown: shutdown.signal }),
   };

@@ -26,7 +26,8 @@ export const CreateEvalRequest = z.strictObject({
   params: z
     .record(z.string().max(64), z.unknown())
     .default({})
-    .describe('extra provider parameters (top_p, seed, max_tokens, …)'),
+    .describe('extra provider parameters (top_p, seed, max_tokens, …); clamped/renamed per provider'),
+  passthrough: z.unknown().optional().describe('tier-3 provider-specific fields sent as-is (a JSON object)'),
   system_prompt: z
     .union([
       z.string().max(50_000),

@@ -11,6 +11,10 @@ export const RunTarget = Target.extend({
   system_prompt: z.string().nullable(),
   params: z.record(z.string(), z.unknown()),
   prices: z.object({ input_per_mtok: z.number(), output_per_mtok: z.number() }).nullable(),
+  /** What the provider-parameter pipeline changed to make `params` valid for this provider and model. */
+  adjustments: z
+    .array(z.looseObject({ param: z.string(), action: z.string(), reason: z.string() }))
+    .default([]),
 });
 export type RunTarget = z.infer<typeof RunTarget>;
 

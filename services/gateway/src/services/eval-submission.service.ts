@@ -16,7 +16,9 @@ import {
 } from '@llmbench/db';
 import { enqueue, type EventBus, type JobLifecycle, type QueueName } from '@llmbench/queue';
 import type { Queue } from 'bullmq';
+import { buildRequestParams } from '@llmbench/provider-params';
 import { toCaseView } from './views.js';
+import { paramErrors } from './provider-params.service.js';
 
 type Deps = {
   suites: SuiteRepository;
@@ -60,13 +62,23 @@ export class EvalSubmissionService {
         typeof req.system_prompt === 'string'
           ? req.system_prompt
           : (req.system_prompt?.[targetKey(t)] ?? suitePrompt);
+      // Every request goes through the provider-parameter pipeline: what the run records is what is sent.
+      const built = buildRequestParams({
+        provider: provider?.provider ?? null,
+        model_id: t.model_id,
+        params: { ...(model?.default_params ?? {}), temperature: req.temperature, ...req.params },
+        passthrough: req.passthrough,
+        skip_params: model?.skip_params ?? [],
+        base_url: provider?.base_url ?? null,
+      });
+      if (provider && model) details.push(...paramErrors(built, 'body'));
       return {
         ...t,
         display_name: model?.display_name ?? t.model_id,
         provider: provider?.provider ?? 'unknown',
         base_url: provider?.base_url ?? null,
         system_prompt: prompt === '' ? null : prompt,
-        params: { ...(model?.default_params ?? {}), temperature: req.temperature, ...req.params },
+        params: built.params,
         prices:
           model?.input_price_per_mtok !== undefined || model?.output_price_per_mtok !== undefined
             ? {
@@ -74,6 +86,7 @@ export class EvalSubmissionService {
                 output_per_mtok: model?.output_price_per_mtok ?? 0,
               }
             : null,
+        adjustments: built.adjustments,
       };
     });
     if (req.system_prompt && typeof req.system_prompt === 'object') {

@@ -5,10 +5,27 @@ import {
   type UpdateProviderRequest,
 } from '@llmbench/contracts';
 import { json, type Provider, type ProviderRepository } from '@llmbench/db';
+import { buildRequestParams } from '@llmbench/provider-params';
+import { paramErrors } from './provider-params.service.js';
 import type { SecretBox } from '@llmbench/runtime';
 import { toProviderView } from './views.js';
 
 const notFound = () => new AppError('not_found', 'provider not found');
+
+/** Per-model default parameters must be valid for the provider (types; ranges are clamped at call time). */
+function checkDefaultParams(input: UpdateProviderRequest): void {
+  const details = input.models.flatMap((m, i) =>
+    m.default_params
+      ? paramErrors(
+          buildRequestParams({ provider: input.provider, model_id: m.model_id, params: m.default_params }),
+          'body',
+          `body.models.${i}.default_params`,
+        )
+      : [],
+  );
+  if (details.length > 0)
+    throw new AppError('validation_failed', `${details[0]?.path}: ${details[0]?.message}`, details);
+}
 
 /** A user's provider configs; API keys are sealed on the way in and never leave again. */
 export class ProviderService {
@@ -28,6 +45,7 @@ export class ProviderService {
   }
 
   async create(userId: string, input: CreateProviderRequest): Promise<ProviderView> {
+    checkDefaultParams(input);
     const row = await this.providers.create({
       user_id: userId,
       provider_key: input.provider_key,
@@ -47,6 +65,7 @@ export class ProviderService {
   }
 
   async update(userId: string, id: string, input: UpdateProviderRequest): Promise<ProviderView> {
+    checkDefaultParams(input);
     const row = await this.providers.update(userId, id, {
       provider: input.provider,
       name: input.name,

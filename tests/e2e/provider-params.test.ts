@@ -49,6 +49,7 @@ describe('provider parameters over HTTP', () => {
     });
     expect(ok.status).toBe(200);
     expect(ok.body.params.top_p).toBe(1);
+    expect(ok.body.valid).toBe(false);
     expect(ok.body.adjustments).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ param: 'top_p', action: 'clamped', original: 1.7, value: 1 }),

@@ -3,6 +3,7 @@
  * accepted one (ties go up: asking for some reasoning should not turn it off).
  */
 export const REASONING_EFFORT_SCALE = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max'] as const;
+/** A value of {@link REASONING_EFFORT_SCALE}. */
 export type ReasoningEffort = (typeof REASONING_EFFORT_SCALE)[number];
 
 /** A plain JSON object (not null, not an array, not a class instance). */

@@ -90,6 +90,12 @@ export const ANTHROPIC: ProviderEntry = {
       description: 'max_tokens must be greater than thinking.budget_tokens',
     },
     {
+      id: 'anthropic_thinking_max_tokens_missing',
+      when: { in: { 'thinking.type': ['enabled'] }, absent: ['max_tokens'] },
+      resolution: { action: 'warn', params: ['reasoning_effort', 'thinking'] },
+      description: 'extended thinking needs an explicit max_tokens above thinking.budget_tokens',
+    },
+    {
       id: 'anthropic_temperature_top_p_exclusive',
       when: { model: BOTH_SAMPLING_REJECTED, present: ['temperature', 'top_p'] },
       resolution: { action: 'drop', params: ['top_p'] },

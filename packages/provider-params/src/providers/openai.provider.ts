@@ -66,6 +66,13 @@ export const OPENAI: ProviderEntry = {
       notes: 'o-series reasoning models: fixed sampling, max_completion_tokens, effort low/medium/high.',
     },
     {
+      pattern: 'o1-mini*|o1-preview*',
+      params: {
+        reasoning_effort: { values: [], ...unsupported('o1-mini and o1-preview take no reasoning_effort') },
+      },
+      notes: 'First-generation o1 previews: no effort dial.',
+    },
+    {
       pattern: 'gpt-5*',
       exclude: 'gpt-5.*|gpt-5*-chat*',
       params: {

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
+/**
+ * What the pipeline did to a parameter: `clamped` (value changed to fit), `dropped` (not sent), `renamed`
+ * (sent under another field or mapped to other fields), `warn` (sent unchanged, with a warning).
+ */
 export const ADJUSTMENT_ACTIONS = ['clamped', 'dropped', 'renamed', 'warn'] as const;
+/** One of {@link ADJUSTMENT_ACTIONS}. */
 export const AdjustmentAction = z.enum(ADJUSTMENT_ACTIONS);
 export type AdjustmentAction = z.infer<typeof AdjustmentAction>;
 

@@ -114,8 +114,11 @@ export const ConflictRule = z.strictObject({
 });
 export type ConflictRule = z.infer<typeof ConflictRule>;
 
-/** A documentation page an entry was checked against. */
-export const SourceRef = z.strictObject({ title: z.string().min(1), url: z.url() });
+/** A page an entry was checked against: an https URL, or `repo:<path>` for a file of this repository. */
+export const SourceRef = z.strictObject({
+  title: z.string().min(1),
+  url: z.string().regex(/^(https:\/\/\S+|repo:\S+)$/, 'an https URL or repo:<path>'),
+});
 export type SourceRef = z.infer<typeof SourceRef>;
 
 /** The registry entry of one provider. */

@@ -54,7 +54,8 @@ export class ProviderParamsService {
     });
     throwIfParamErrors(result, 'body');
     return {
-      valid: true,
+      // Valid = the request would be sent as given (only warnings); otherwise `params` shows what is sent instead.
+      valid: result.adjustments.every((a) => a.action === 'warn'),
       provider: result.provider,
       model_id: body.model_id,
       params: result.params,

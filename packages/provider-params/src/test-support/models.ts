@@ -1,0 +1,40 @@
+import type { ProviderId } from '@llmbench/contracts';
+
+/** Representative model ids per provider, chosen to hit every model override and conflict rule. */
+export const MODELS: Record<ProviderId, string[]> = {
+  openai: [
+    'gpt-4o',
+    'gpt-4.1-mini',
+    'o1',
+    'o1-mini',
+    'o3-mini',
+    'o4-mini',
+    'gpt-5',
+    'gpt-5-mini',
+    'gpt-5.1',
+    'gpt-5.2',
+    'gpt-5.1-codex-max',
+    'gpt-5-chat-latest',
+    'gpt-5.1-chat-latest',
+  ],
+  anthropic: [
+    'claude-sonnet-4-5',
+    'claude-haiku-4-5-20251001',
+    'claude-opus-4-1',
+    'claude-3-7-sonnet-20250219',
+  ],
+  gemini: ['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-3-pro-preview', 'gemini-3-flash-preview'],
+  mistral: ['mistral-large-latest', 'magistral-medium-latest'],
+  deepseek: ['deepseek-chat', 'deepseek-reasoner', 'deepseek-v4-pro'],
+  cohere: ['command-a-03-2025', 'command-a-reasoning-08-2025'],
+  xai: ['grok-3', 'grok-3-mini', 'grok-4', 'grok-4-fast-non-reasoning', 'grok-4.20-multi-agent-0309'],
+  zai: ['glm-4.6', 'glm-4.5-air', 'glm-5.2'],
+  together: ['meta-llama/Llama-3.3-70B-Instruct-Turbo', 'openai/gpt-oss-120b'],
+  groq: ['llama-3.3-70b-versatile', 'openai/gpt-oss-20b', 'qwen/qwen3-32b'],
+  openrouter: ['openai/gpt-4o', 'anthropic/claude-sonnet-4.5'],
+  ollama: ['llama3.2', 'qwen3:8b'],
+  lm_studio: ['qwen2.5-7b-instruct'],
+  vllm: ['meta-llama/Llama-3.1-8B-Instruct'],
+  openai_compatible: ['my-local-model'],
+  sandbox: ['sandbox-precise', 'sandbox-creative', 'sandbox-local-7b', 'sandbox-judge', 'sandbox-flaky'],
+};

@@ -110,6 +110,7 @@ describe('tool eval over HTTP/SSE', () => {
 
   it('rejects bad eval requests with 4xx naming the field', async () => {
     const { client, suiteId } = await userWithDemoSuite(stack.url);
+    const caseId = (await client.get(`/api/tool-suites/${suiteId}/cases`)).body.items[0].id;
     const cases: [unknown, number, string][] = [
       [{ suite_id: suiteId, targets: [] }, 400, 'body.targets'],
       [
@@ -131,6 +132,7 @@ describe('tool eval over HTTP/SSE', () => {
       ],
       [{ suite_id: '00000000-0000-4000-8000-000000000000', targets: THREE_MODELS }, 404, 'body.suite_id'],
       [{ targets: THREE_MODELS }, 400, 'body.suite_id'],
+      [{ suite_id: suiteId, targets: THREE_MODELS, case_ids: [caseId, caseId] }, 400, 'body.case_ids.1'],
       [
         { suite_id: suiteId, targets: THREE_MODELS, experiment_id: '00000000-0000-4000-8000-000000000000' },
         404,
@@ -145,5 +147,19 @@ describe('tool eval over HTTP/SSE', () => {
       ]);
     }
     expect((await client.get('/api/jobs')).body.total).toBe(0);
+  });
+});
+
+describe('streams of ended jobs', () => {
+  it('still end with the terminal event when the event log is gone', async () => {
+    const { client, suiteId } = await userWithDemoSuite(stack.url);
+    const accepted = await client.post('/api/tool-eval', {
+      suite_id: suiteId,
+      targets: THREE_MODELS.slice(0, 1),
+    });
+    await readSse(await openEvents(stack.url, client.token, accepted.body.job_id), isTerminal);
+    await stack.gateway.redis.del(stack.gateway.runtime.keys.eventLog(accepted.body.job_id));
+    const events = await readSse(await openEvents(stack.url, client.token, accepted.body.job_id));
+    expect(events.map((e) => e.event)).toEqual(['job_completed']);
   });
 });

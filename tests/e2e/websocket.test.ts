@@ -68,3 +68,25 @@ describe('/ws', () => {
     expect(code).toBe(4001);
   });
 });
+
+describe('/ws robustness', () => {
+  it('answers malformed and oversized messages without taking the gateway down', async () => {
+    const { client } = await userWithDemoSuite(stack.url);
+    const ws = new WebSocket(wsUrl(client.token));
+    await once(ws, 'open');
+    const replies = collectUntil(ws, (m) => m.type === 'error' && /event id/.test(m.message));
+    ws.send('null');
+    ws.send(
+      JSON.stringify({ type: 'replay', job_id: '00000000-0000-4000-8000-000000000000', last_event_id: 'x' }),
+    );
+    const messages = await replies;
+    expect(messages.map((m) => m.type)).toEqual(['error', 'error']);
+    const big = new WebSocket(wsUrl(client.token));
+    await once(big, 'open');
+    big.send('x'.repeat(200_000));
+    const [code] = await once(big, 'close');
+    expect(code).toBe(1009);
+    expect((await client.get('/api/auth/me')).status).toBe(200);
+    ws.close();
+  });
+});

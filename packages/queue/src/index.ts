@@ -10,3 +10,4 @@ export * from './producer.js';
 export * from './create-worker.js';
 export * from './job-runtime.js';
 export * from './job-reaper.js';
+export * from './slot-keeper.js';

@@ -33,11 +33,32 @@ export class JobLifecycle {
     return row;
   }
 
-  /** @returns true when this call ended the job; false when it had already ended */
+  /**
+   * Ends the job. When it had already ended, the end is completed instead: a process that died
+   * between the DB update and the event leaves no stream without its terminal event and no slot
+   * held (the bus publishes a terminal event at most once).
+   * @returns true when this call ended the job; false when it had already ended
+   */
   async end(jobId: string, status: TerminalStatus, options: EndOptions = {}): Promise<boolean> {
     const row = await this.deps.jobs.finish(jobId, status, options.error ?? null);
-    if (!row) return false;
-    await this.deps.writeRunStatus(row, status);
+    if (row) {
+      await this.deps.writeRunStatus(row, status);
+      await this.announceEnd(row, status, options);
+      return true;
+    }
+    const current = await this.deps.jobs.getById(jobId);
+    if (
+      current &&
+      current.status !== 'queued' &&
+      current.status !== 'running' &&
+      !(await this.deps.bus.hasEnded(jobId))
+    ) {
+      await this.announceEnd(current, current.status, { ...(current.error ? { error: current.error } : {}) });
+    }
+    return false;
+  }
+
+  private async announceEnd(row: JobRow, status: TerminalStatus, options: EndOptions): Promise<void> {
     const job = { id: row.id, user_id: row.user_id };
     if (status === 'completed')
       await this.deps.bus.publish(job, 'job_completed', { result_ref: options.resultRef ?? row.run_id });
@@ -50,7 +71,6 @@ export class JobLifecycle {
         reason: options.reason ?? 'cancelled by the user',
       });
     await this.releaseSlot(row.user_id, row.id);
-    return true;
   }
 
   /** Frees the job's slot and wakes the user's oldest waiting jobs that now fit. */

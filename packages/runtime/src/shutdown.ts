@@ -41,3 +41,11 @@ export function onSignals(shutdown: () => Promise<void>, logger: Logger): void {
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
 }
+
+/**
+ * Logs a promise rejection nobody handled instead of letting Node kill the process: one bad
+ * request must not take down every other client of a server.
+ */
+export function installProcessGuards(logger: Logger): void {
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+}

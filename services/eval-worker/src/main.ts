@@ -1,10 +1,11 @@
-import { createLogger, createShutdown, onSignals } from '@llmbench/runtime';
+import { createLogger, createShutdown, installProcessGuards, onSignals } from '@llmbench/runtime';
 import { loadConfig } from './config.js';
 import { closeWorkerDeps, createWorkerDeps } from './deps.js';
 import { createEvalWorker } from './worker.js';
 
 const config = loadConfig();
 const logger = createLogger('eval-worker', config.logLevel);
+installProcessGuards(logger);
 const deps = createWorkerDeps(config, logger);
 const worker = createEvalWorker(deps);
 await worker.start();

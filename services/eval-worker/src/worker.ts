@@ -1,6 +1,6 @@
 import type { Worker } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
-import { createWorker, JobReaper, QUEUES } from '@llmbench/queue';
+import { createWorker, JobReaper, QUEUES, SlotKeeper } from '@llmbench/queue';
 import type { WorkerDeps } from './deps.js';
 import { createToolEvalHandler } from './handlers/tool-eval.handler.js';
 import { createEvalUnitHandler } from './handlers/eval-unit.handler.js';
@@ -48,7 +48,9 @@ export function createEvalWorker(deps: WorkerDeps): EvalWorker {
     { jobs: deps.jobs, runsQueue: deps.queues[QUEUES.runs], lifecycle: deps.lifecycle },
     { staleAfterMs: deps.config.jobs.staleAfterMs },
   );
+  const keeper = new SlotKeeper({ jobs: deps.jobs, slots: deps.slots });
   let stopReaper = () => {};
+  let stopKeeper = () => {};
   return {
     workers: [runs, units],
     start: async () => {
@@ -56,12 +58,14 @@ export function createEvalWorker(deps: WorkerDeps): EvalWorker {
       void runs.run();
       void units.run();
       await Promise.all([runs.waitUntilReady(), units.waitUntilReady()]);
+      stopKeeper = keeper.start((err) => deps.logger.error({ err }, 'slot keeper failed'));
       stopReaper = reaper.start(deps.config.jobs.reaperIntervalMs, (err) =>
         deps.logger.error({ err }, 'job reaper failed'),
       );
     },
     close: async () => {
       stopReaper();
+      stopKeeper();
       await Promise.all([runs.close(), units.close()]);
     },
   };

@@ -1,11 +1,12 @@
 import { migrateToLatest } from '@llmbench/db';
-import { createLogger, createShutdown, onSignals } from '@llmbench/runtime';
+import { createLogger, createShutdown, installProcessGuards, onSignals } from '@llmbench/runtime';
 import { loadConfig } from './config.js';
 import { closeDeps, createDeps } from './deps.js';
 import { startServer } from './app.js';
 
 const config = loadConfig();
 const logger = createLogger('gateway', config.logLevel);
+installProcessGuards(logger);
 const deps = createDeps(config, logger);
 if (config.db.runMigrations) {
   const result = await migrateToLatest(deps.db);

@@ -69,6 +69,15 @@ describe('login and sessions', () => {
     ).toBe(401);
   });
 
+  it('accepts a logout without a body', async () => {
+    const u = await newUser(gw.url);
+    const res = await fetch(`${gw.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${u.access_token}` },
+    });
+    expect(res.status).toBe(204);
+  });
+
   it('logout revokes the refresh token', async () => {
     const u = await newUser(gw.url);
     expect((await u.api.post('/api/auth/logout', { refresh_token: u.refresh_token })).status).toBe(204);

@@ -1,10 +1,11 @@
-import { createLogger, createShutdown, onSignals } from '@llmbench/runtime';
+import { createLogger, createShutdown, installProcessGuards, onSignals } from '@llmbench/runtime';
 import { createSandboxApp } from './app.js';
 import { loadConfig } from './config.js';
 
 // Composition root: the only place that reads config, listens and handles signals.
 const config = loadConfig();
 const logger = createLogger('sandbox-llm', config.logLevel);
+installProcessGuards(logger);
 const app = createSandboxApp({ ...config, logger });
 const server = app.listen(config.http.port, config.http.host, () => {
   logger.info({ host: config.http.host, port: config.http.port }, 'sandbox LLM listening (simulated models)');

@@ -36,7 +36,18 @@ export const CreateEvalRequest = z.strictObject({
     .nullable()
     .default(null)
     .describe("null = the suite's system prompt; an object sets one per target"),
-  case_ids: z.array(Uuid).min(1).max(10_000).optional(),
+  case_ids: z
+    .array(Uuid)
+    .min(1)
+    .max(10_000)
+    .superRefine((ids, ctx) => {
+      const seen = new Set<string>();
+      ids.forEach((id, i) => {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [i], message: 'duplicate case id' });
+        seen.add(id);
+      });
+    })
+    .optional(),
   repeats: z.number().int().min(1).max(20).default(1),
   concurrency: z
     .number()

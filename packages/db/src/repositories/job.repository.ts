@@ -79,6 +79,16 @@ export class JobRepository {
       .execute();
   }
 
+  /** Running jobs (their slot leases are kept alive). */
+  listRunning(limit: number) {
+    return this.db
+      .selectFrom('jobs')
+      .select(['id', 'user_id'])
+      .where('status', '=', 'running')
+      .limit(limit)
+      .execute();
+  }
+
   /** Active jobs not touched since `before`: candidates for the reaper. */
   listStale(before: Date, limit: number) {
     return this.db

@@ -32,13 +32,7 @@ export function createEvalUnitHandler(deps: WorkerDeps): Handler<'eval-unit'> {
     for (const outcome of stored) await announce(outcome);
 
     const tracked = await deps.cancellation.track(p.root_job_id);
-    // The unit keeps its root job's user slot alive while it works (the root is only waiting).
-    const lease = setInterval(
-      () => void deps.slots.renew(p.user_id, p.root_job_id).catch(() => undefined),
-      deps.slots.leaseMs / 3,
-    );
     try {
-      await deps.slots.renew(p.user_id, p.root_job_id);
       const result = await runEvalUnit({
         unit: {
           model: p.target.model_id,
@@ -63,7 +57,6 @@ export function createEvalUnitHandler(deps: WorkerDeps): Handler<'eval-unit'> {
       });
       return { written: result.outcomes.length, skipped: result.skipped, cancelled: result.cancelled };
     } finally {
-      clearInterval(lease);
       tracked.dispose();
     }
   };

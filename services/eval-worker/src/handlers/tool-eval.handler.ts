@@ -18,7 +18,12 @@ export function createToolEvalHandler(deps: WorkerDeps): Handler<'tool-eval'> {
   return async (p, { job, token }) => {
     const row = await deps.jobs.getById(p.job_id);
     if (!row) return { skipped: 'job deleted' };
-    if (p.step === 'start' && !TERMINAL_STATUSES.includes(row.status)) await start(deps, p, row, job, token);
+    if (TERMINAL_STATUSES.includes(row.status)) {
+      // Ended meanwhile (cancelled while queued): make sure it holds no slot or place in line.
+      await deps.lifecycle.releaseSlot(p.user_id, p.job_id);
+    } else if (p.step === 'start') {
+      await start(deps, p, row, job, token);
+    }
     return finalize(deps, p, row.status);
   };
 }
@@ -32,14 +37,13 @@ async function start(
 ): Promise<void> {
   const ref = { id: row.id, user_id: row.user_id };
   const limit = await deps.jobs.userLimit(p.user_id);
-  if (
-    !(await deps.slots.acquire({
-      userId: p.user_id,
-      jobId: p.job_id,
-      submittedAt: row.created_at.getTime(),
-      limit,
-    }))
-  ) {
+  const slot = { userId: p.user_id, jobId: p.job_id, submittedAt: row.created_at.getTime(), limit };
+  if (!(await deps.slots.acquire(slot))) {
+    const fresh = await deps.jobs.getById(p.job_id);
+    if (fresh && TERMINAL_STATUSES.includes(fresh.status)) {
+      await deps.lifecycle.releaseSlot(p.user_id, p.job_id);
+      return;
+    }
     if (!p.queued_event_sent) {
       const detail = `waiting for a free slot (${limit} concurrent job${limit === 1 ? '' : 's'} per user)`;
       await deps.bus.publish(ref, 'job_progress', { progress_pct: 0, progress_detail: detail, eta_s: null });
@@ -47,6 +51,8 @@ async function start(
     }
     // Parked as delayed: the job that frees the slot promotes it; the delay is only a safety net.
     await job.moveToDelayed(Date.now() + deps.config.jobs.parkRecheckMs, token);
+    // A slot freed while this job was not yet delayed could not wake it: look once more.
+    if (await deps.slots.acquire(slot)) await job.promote().catch(() => undefined);
     throw new DelayedError();
   }
   if (!(await deps.lifecycle.start(p.job_id))) {

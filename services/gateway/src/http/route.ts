@@ -69,7 +69,10 @@ export function createApiRouter(
     registry.push(spec as RouteSpec<z.ZodType | undefined, z.ZodType | undefined>);
     const run: RequestHandler = async (req, res) => {
       checkIds(req.params as Record<string, string>);
-      if (spec.body && !req.is('application/json')) {
+      // A request with no body at all (e.g. a bodyless logout) needs no content type.
+      const hasBody =
+        Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+      if (spec.body && hasBody && !req.is('application/json')) {
         throw new AppError('unsupported_media_type', 'content-type: send the body as application/json', [
           { path: 'headers.content-type', message: 'expected application/json' },
         ]);

@@ -10,6 +10,7 @@ type Listener = (event: ProgressEvent) => void;
  */
 export class EventRelay {
   private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly resyncs = new Set<() => void>();
   private started?: Promise<unknown>;
 
   constructor(
@@ -27,6 +28,11 @@ export class EventRelay {
         for (const listener of set) listener(event);
       });
       await this.subscriber.psubscribe(this.keys.userChannelPattern);
+      // Pub/sub drops what is published while the connection is down: after a reconnect every
+      // stream re-reads its job's log from the last id it sent.
+      this.subscriber.on('ready', () => {
+        for (const resync of this.resyncs) resync();
+      });
     })();
     return this.started;
   }
@@ -40,6 +46,12 @@ export class EventRelay {
       set.delete(listener);
       if (set.size === 0) this.listeners.delete(userId);
     };
+  }
+
+  /** Calls `resync` after each reconnect of the subscriber; returns the unsubscribe function. */
+  onResync(resync: () => void): () => void {
+    this.resyncs.add(resync);
+    return () => this.resyncs.delete(resync);
   }
 
   /** Number of live client listeners (SSE streams + WebSockets). */

@@ -20,7 +20,7 @@ export async function streamJobEvents(
   req: Request,
   res: Response,
   deps: { relay: EventRelay; bus: EventBus; shutdown: AbortSignal },
-  job: { id: string; user_id: string },
+  job: EndedOrNot,
 ): Promise<void> {
   const lastEventId =
     req.get('last-event-id') ??
@@ -48,9 +48,16 @@ export async function streamJobEvents(
     if (buffer) buffer.push(event);
     else send(event);
   });
+  const stopResync = deps.relay.onResync(() => {
+    deps.bus.replay(job.id, last).then(
+      (events) => events.forEach(send),
+      () => undefined,
+    );
+  });
   const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
   const cleanup = () => {
     unsubscribe();
+    stopResync();
     clearInterval(heartbeat);
     deps.shutdown.removeEventListener('abort', onShutdown);
     res.end();
@@ -68,4 +75,24 @@ export async function streamJobEvents(
     buffer = null;
     for (const event of pending) send(event);
   }
+  // An ended job whose log lost its terminal event (expired, or Redis lost it) still ends the stream.
+  const terminal = terminalFromRow(job);
+  if (terminal) send(terminal);
+}
+
+type EndedOrNot = {
+  id: string;
+  user_id: string;
+  status: string;
+  run_id: string | null;
+  error: { code: string; message: string } | null;
+};
+
+function terminalFromRow(job: EndedOrNot): ProgressEvent | undefined {
+  const base = { id: `${Date.now()}-0`, job_id: job.id, ts: new Date().toISOString() };
+  if (job.status === 'completed') return { ...base, type: 'job_completed', result_ref: job.run_id };
+  if (job.status === 'failed')
+    return { ...base, type: 'job_failed', error: job.error ?? { code: 'failed', message: 'job failed' } };
+  if (job.status === 'cancelled') return { ...base, type: 'job_cancelled', reason: 'cancelled' };
+  return undefined;
 }

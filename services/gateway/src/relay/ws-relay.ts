@@ -7,6 +7,9 @@ import type { EventRelay } from './event-relay.js';
 
 const MAX_SOCKETS_PER_USER = 10;
 const IDLE_TIMEOUT_MS = 90_000;
+const AUTH_RECHECK_MS = 60_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EVENT_ID = /^\d+-\d+$/;
 
 function tokenOf(req: IncomingMessage): string | undefined {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -36,19 +39,42 @@ export function attachWebSocketRelay(
     { once: true },
   );
 
-  server.on('upgrade', async (req, socket, head) => {
+  server.on('upgrade', (req, socket, head) => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/ws') return socket.destroy();
+    socket.on('error', () => socket.destroy());
     const token = tokenOf(req);
-    const user = token ? await resolveToken(deps.auth, token).catch(() => undefined) : undefined;
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      if (!user) return ws.close(4001, 'unauthorized');
-      if ((perUser.get(user.id) ?? 0) >= MAX_SOCKETS_PER_USER) return ws.close(4008, 'too many connections');
-      perUser.set(user.id, (perUser.get(user.id) ?? 0) + 1);
-      serve(ws, user.id);
-    });
+    void (token ? resolveToken(deps.auth, token).catch(() => undefined) : Promise.resolve(undefined)).then(
+      (user) =>
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          ws.on('error', () => ws.terminate());
+          if (!user || !token) return ws.close(4001, 'unauthorized');
+          if ((perUser.get(user.id) ?? 0) >= MAX_SOCKETS_PER_USER)
+            return ws.close(4008, 'too many connections');
+          perUser.set(user.id, (perUser.get(user.id) ?? 0) + 1);
+          serve(ws, user.id, token);
+        }),
+    );
   });
 
-  function serve(ws: WebSocket, userId: string) {
+  /** Answers one client message; anything malformed gets an error message, never a crash. */
+  async function answer(msg: unknown, userId: string, send: (data: unknown) => void): Promise<void> {
+    const m = (typeof msg === 'object' && msg !== null ? msg : {}) as Partial<ClientMessage> &
+      Record<string, unknown>;
+    if (m.type === 'ping') return send({ type: 'pong' });
+    if (m.type !== 'replay' || typeof m.job_id !== 'string')
+      return send({
+        type: 'error',
+        message: 'expected {"type":"ping"} or {"type":"replay","job_id","last_event_id"?}',
+      });
+    const last = m.last_event_id;
+    if (last !== undefined && (typeof last !== 'string' || !EVENT_ID.test(last)))
+      return send({ type: 'error', message: 'last_event_id: not an event id', job_id: m.job_id });
+    const job = UUID.test(m.job_id) ? await deps.jobs.get(userId, m.job_id) : undefined;
+    if (!job) return send({ type: 'error', message: 'job not found', job_id: m.job_id });
+    for (const { user_id: _u, ...event } of await deps.bus.replay(job.id, last)) send(event);
+  }
+
+  function serve(ws: WebSocket, userId: string, token: string) {
     void deps.relay.start();
     const send = (data: unknown) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(data));
     const unsubscribe = deps.relay.subscribe(userId, (event) => {
@@ -56,26 +82,30 @@ export function attachWebSocketRelay(
       send(rest);
     });
     let idle = setTimeout(() => ws.close(4002, 'idle'), IDLE_TIMEOUT_MS);
-    ws.on('message', async (raw) => {
+    // A token that expires or is revoked, or a disabled account, ends the socket too.
+    const recheck = setInterval(() => {
+      void resolveToken(deps.auth, token)
+        .then((u) => u?.id === userId || ws.close(4001, 'token expired or revoked'))
+        .catch(() => undefined);
+    }, AUTH_RECHECK_MS);
+    ws.on('message', (raw) => {
       clearTimeout(idle);
       idle = setTimeout(() => ws.close(4002, 'idle'), IDLE_TIMEOUT_MS);
-      let msg: ClientMessage;
+      let msg: unknown;
       try {
-        msg = JSON.parse(String(raw)) as ClientMessage;
+        msg = JSON.parse(String(raw));
       } catch {
         return send({ type: 'error', message: 'messages must be JSON' });
       }
-      if (msg.type === 'ping') return send({ type: 'pong' });
-      if (msg.type === 'replay' && typeof msg.job_id === 'string') {
-        const job = /^[0-9a-f-]{36}$/i.test(msg.job_id) ? await deps.jobs.get(userId, msg.job_id) : undefined;
-        if (!job) return send({ type: 'error', message: 'job not found', job_id: msg.job_id });
-        for (const { user_id: _u, ...event } of await deps.bus.replay(job.id, msg.last_event_id)) send(event);
-      }
+      answer(msg, userId, send).catch(() => send({ type: 'error', message: 'could not answer; try again' }));
     });
     ws.on('close', () => {
       clearTimeout(idle);
+      clearInterval(recheck);
       unsubscribe();
-      perUser.set(userId, (perUser.get(userId) ?? 1) - 1);
+      const left = (perUser.get(userId) ?? 1) - 1;
+      if (left <= 0) perUser.delete(userId);
+      else perUser.set(userId, left);
     });
   }
   return wss;

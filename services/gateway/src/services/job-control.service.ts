@@ -56,7 +56,12 @@ export class JobControlService {
       ]);
     }
     await this.deps.cancellation.cancel(id);
-    await this.deps.lifecycle.end(id, 'cancelled', { reason: 'cancelled by the user' });
+    if (!(await this.deps.lifecycle.end(id, 'cancelled', { reason: 'cancelled by the user' }))) {
+      const now = await this.getOwned(userId, id);
+      throw new AppError('conflict', `job already ${now.status}`, [
+        { path: 'job_id', message: `status is ${now.status}` },
+      ]);
+    }
     const queued = await this.deps.runsQueue.getJob(id);
     if (queued && ((await queued.isDelayed()) || (await queued.isWaiting())))
       await queued.remove().catch(() => undefined);

@@ -10,6 +10,14 @@ import { QUEUES, type QueueName } from './queue-names.js';
 import { createRedis } from './redis.js';
 import { UserSlots } from './user-slots.js';
 
+const CLOSE_STEP_MS = 2000;
+
+function bounded<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 export type JobRuntimeOptions = {
   redisUrl: string;
   prefix: string;
@@ -56,13 +64,15 @@ export function createJobRuntime(db: Db, options: JobRuntimeOptions): JobRuntime
     writeRunStatus: (job, status) => runStatus.write(job, status),
   });
   const close = async () => {
-    const steps = [
+    // Each step is bounded: a queue or connection that never reached Redis must not hang shutdown.
+    const steps: (() => Promise<unknown>)[] = [
       () => Promise.all(Object.values(queues).map((q) => q.close())),
       () => queueConnection.quit(),
       () => subscriber.quit(),
       () => redis.quit(),
     ];
-    for (const step of steps) await step().catch(() => undefined);
+    for (const step of steps) await bounded(step(), CLOSE_STEP_MS).catch(() => undefined);
+    for (const connection of [queueConnection, subscriber, redis]) connection.disconnect();
   };
   return {
     keys,

@@ -72,6 +72,7 @@ export async function startServer(deps: Deps, port: number, host: string): Promi
     jobs: deps.jobsRepo,
     shutdown: deps.shutdown.signal,
   });
-  await deps.relay.start();
+  // Not awaited: with Redis down the gateway still starts (and /readyz says why); streams wait for it.
+  deps.relay.start().catch((err: unknown) => deps.logger.error({ err }, 'event relay could not subscribe'));
   return server;
 }

@@ -10,3 +10,4 @@ export * from './jobs/job.schema.js';
 export * from './events/event.schema.js';
 export * from './jobs/eval-run.schema.js';
 export * from './api/provider-params.schema.js';
+export * from './api/param-tune.schema.js';

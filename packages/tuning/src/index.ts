@@ -36,3 +36,4 @@ export {
   welchTTest,
 } from './stats.js';
 export { type BudgetExhaustion, type BudgetLimits, type Clock, BudgetTracker } from './budget.js';
+export * from './plan.js';

@@ -12,6 +12,7 @@ import { registerImportRoutes } from './routes/import.routes.js';
 import { registerEvalRoutes } from './routes/evals.routes.js';
 import { registerJobRoutes } from './routes/jobs.routes.js';
 import { registerProviderParamsRoutes } from './routes/provider-params.routes.js';
+import { registerParamTuneRoutes } from './routes/param-tunes.routes.js';
 import { attachWebSocketRelay } from './relay/ws-relay.js';
 import type { Server } from 'node:http';
 import type { Deps } from './deps.js';
@@ -46,6 +47,7 @@ export function createApp(deps: Deps): Express {
   registerEvalRoutes(route, deps);
   registerJobRoutes(route, deps);
   registerProviderParamsRoutes(route, deps.providerParams);
+  registerParamTuneRoutes(route, deps.paramTunePreview);
   app.use(router);
 
   const openapi = buildOpenApi(registry, API_VERSION);

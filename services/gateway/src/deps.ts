@@ -22,6 +22,7 @@ import { EvalSubmissionService } from './services/eval-submission.service.js';
 import { EvalHistoryService } from './services/eval-history.service.js';
 import { JobControlService } from './services/job-control.service.js';
 import { ProviderParamsService } from './services/provider-params.service.js';
+import { ParamTunePreviewService } from './services/param-tune-preview.service.js';
 import { EventRelay } from './relay/event-relay.js';
 import { JobStreamer } from './relay/job-streamer.js';
 
@@ -93,6 +94,7 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
     }),
     history: new EvalHistoryService(evalRuns),
     providerParams: new ProviderParamsService(providers),
+    paramTunePreview: new ParamTunePreviewService({ suites: suiteRepo, providers }),
     jobs,
     streamer: new JobStreamer({ jobs: jobsRepo, relay, bus, shutdown: shutdown.signal }),
   };

@@ -4,7 +4,7 @@ import { Target, targetKey, Uuid } from './common.schema.js';
 export const ToolChoice = z.enum(['required', 'auto', 'none']);
 export type ToolChoice = z.infer<typeof ToolChoice>;
 
-const Targets = z
+export const Targets = z
   .array(Target)
   .min(1, 'name at least one target')
   .max(50)

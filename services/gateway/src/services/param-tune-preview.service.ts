@@ -1,0 +1,89 @@
+import { AppError, targetKey, type ErrorDetail, type ParamTuneRequest } from '@llmbench/contracts';
+import type { ProviderRepository, SuiteRepository } from '@llmbench/db';
+import { planTuning, type PlanTarget } from '@llmbench/tuning';
+
+const invalid = (details: ErrorDetail[]) =>
+  new AppError('validation_failed', `${details[0]?.path}: ${details[0]?.message}`, details);
+
+// ~4 characters per token; tools and the system prompt are sent with every call.
+const CHARS_PER_TOKEN = 4;
+const COMPLETION_TOKENS = 60;
+
+/** `POST /api/tool-eval/param-tune/preview`: what a sweep would run and cost, before running it. */
+export class ParamTunePreviewService {
+  constructor(private readonly deps: { suites: SuiteRepository; providers: ProviderRepository }) {}
+
+  private async planTargets(userId: string, req: ParamTuneRequest): Promise<PlanTarget[]> {
+    const providers = new Map((await this.deps.providers.listByUser(userId)).map((p) => [p.provider_key, p]));
+    const details: ErrorDetail[] = [];
+    const targets = req.targets.flatMap((t, i): PlanTarget[] => {
+      const provider = providers.get(t.provider_key);
+      const model = provider?.models.find((m) => m.model_id === t.model_id);
+      if (!provider)
+        details.push({ path: `body.targets.${i}.provider_key`, message: `no provider "${t.provider_key}"` });
+      else if (!model)
+        details.push({
+          path: `body.targets.${i}.model_id`,
+          message: `provider "${t.provider_key}" has no model "${t.model_id}"`,
+        });
+      if (!provider || !model) return [];
+      const prices =
+        model.input_price_per_mtok !== undefined || model.output_price_per_mtok !== undefined
+          ? {
+              input_per_mtok: model.input_price_per_mtok ?? 0,
+              output_per_mtok: model.output_price_per_mtok ?? 0,
+            }
+          : null;
+      return [
+        {
+          ...t,
+          provider: provider.provider,
+          skip_params: model.skip_params,
+          max_concurrency: provider.max_concurrency,
+          prices,
+        },
+      ];
+    });
+    for (const key of Object.keys(req.per_model_search_spaces ?? {})) {
+      if (!req.targets.some((t) => targetKey(t) === key))
+        details.push({ path: `body.per_model_search_spaces.${key}`, message: 'not one of the targets' });
+    }
+    if (details.length > 0) throw invalid(details);
+    return targets;
+  }
+
+  async preview(userId: string, req: ParamTuneRequest) {
+    const suite = await this.deps.suites.get(userId, req.suite_id);
+    if (!suite)
+      throw new AppError('not_found', 'suite_id: tool suite not found', [
+        { path: 'body.suite_id', message: 'not found' },
+      ]);
+    const cases = await this.deps.suites.listCases(userId, req.suite_id);
+    const selected = req.case_ids ? cases.filter((c) => req.case_ids?.includes(c.id)) : cases;
+    const avgPrompt = selected.reduce((n, c) => n + c.prompt.length, 0) / Math.max(1, selected.length);
+    const promptTokens = Math.ceil(
+      (suite.system_prompt.length + JSON.stringify(suite.tools).length + avgPrompt) / CHARS_PER_TOKEN,
+    );
+    const { plan, errors } = planTuning({
+      targets: await this.planTargets(userId, req),
+      search_space: req.search_space,
+      per_model_search_spaces: req.per_model_search_spaces,
+      strategy: req.strategy,
+      n_samples: req.n_samples,
+      max_calls: req.budget?.max_calls,
+      repeats: req.repeats,
+      cases: selected.length,
+      tokens_per_call: { prompt: promptTokens, completion: COMPLETION_TOKENS },
+    });
+    if (!plan) throw invalid(errors.map((e) => ({ path: `body.${e.path}`, message: e.message })));
+    return {
+      ...plan,
+      cases: selected.length,
+      targets: plan.targets.map((t) => ({
+        ...t,
+        combinations: t.combos.length,
+        combos: t.combos.slice(0, 500),
+      })),
+    };
+  }
+}

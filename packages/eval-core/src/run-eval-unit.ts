@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { LlmClient, ToolChoice } from './llm-client.js';
 import { type CallContext, RunCancelled } from './run/call-model.js';
 import { runPool } from './run/pool.js';
@@ -100,6 +101,8 @@ export async function runEvalUnit(options: RunEvalUnitOptions): Promise<RunEvalU
   const concurrency = positiveInt(options.concurrency ?? 1, 'concurrency');
   const { todo, skipped } = planRuns(options.cases, repeats, options.done);
   const { controller, unlink } = linkSignal(options.signal);
+  // Each in-flight call listens on this signal; many lanes are expected, not a leak.
+  setMaxListeners(concurrency * 4 + 10, controller.signal);
   const ctx = callContext(options, controller.signal);
   const outcomes: CaseOutcome[] = [];
   let cancelled = false;

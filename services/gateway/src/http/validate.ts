@@ -12,6 +12,12 @@ export function zodDetails(prefix: string, error: z.ZodError): ErrorDetail[] {
     .map((i) => ({ path: formatPath(prefix, i.path), message: i.message, code: i.code }));
 }
 
+/** A 400 `validation_failed` whose message names the first bad field and whose details list all. */
+export function validationError(details: ErrorDetail[], fallback = 'invalid request'): AppError {
+  const first = details[0];
+  return new AppError('validation_failed', first ? `${first.path}: ${first.message}` : fallback, details);
+}
+
 /**
  * Parses `value` with `schema` or throws a 400 `validation_failed` whose message names the
  * first bad field and whose details list all of them.
@@ -20,11 +26,5 @@ export function zodDetails(prefix: string, error: z.ZodError): ErrorDetail[] {
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown, where: string): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const details = zodDetails(where, result.error);
-  const first = details[0];
-  throw new AppError(
-    'validation_failed',
-    first ? `${first.path}: ${first.message}` : `invalid ${where}`,
-    details,
-  );
+  throw validationError(zodDetails(where, result.error), `invalid ${where}`);
 }

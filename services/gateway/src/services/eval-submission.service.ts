@@ -2,7 +2,6 @@ import {
   AppError,
   targetKey,
   type CreateEvalRequest,
-  type ErrorDetail,
   type JobAccepted,
   type RunTarget,
   type SuiteSnapshot,
@@ -19,6 +18,8 @@ import type { Queue } from 'bullmq';
 import { buildRequestParams } from '@llmbench/provider-params';
 import { toCaseView } from './views.js';
 import { paramErrors } from './provider-params.service.js';
+import { lookupTargets, modelPrices, unknownTargetKeys } from './target-lookup.js';
+import { validationError } from '../http/validate.js';
 
 type Deps = {
   suites: SuiteRepository;
@@ -30,9 +31,6 @@ type Deps = {
   lifecycle: JobLifecycle;
 };
 
-const invalid = (details: ErrorDetail[]) =>
-  new AppError('validation_failed', `${details[0]?.path}: ${details[0]?.message}`, details);
-
 /** Validates an eval request against the user's data, snapshots what it will use, and enqueues it. */
 export class EvalSubmissionService {
   constructor(private readonly deps: Deps) {}
@@ -43,60 +41,36 @@ export class EvalSubmissionService {
     req: CreateEvalRequest,
     suitePrompt: string,
   ): Promise<RunTarget[]> {
-    const providers = new Map((await this.deps.providers.listByUser(userId)).map((p) => [p.provider_key, p]));
-    const details: ErrorDetail[] = [];
-    const resolved = req.targets.map((t, i): RunTarget => {
-      const provider = providers.get(t.provider_key);
-      const model = provider?.models.find((m) => m.model_id === t.model_id);
-      if (!provider)
-        details.push({
-          path: `body.targets.${i}.provider_key`,
-          message: `no provider "${t.provider_key}"; yours: ${[...providers.keys()].join(', ')}`,
-        });
-      else if (!model)
-        details.push({
-          path: `body.targets.${i}.model_id`,
-          message: `provider "${t.provider_key}" has no model "${t.model_id}"; it lists: ${provider.models.map((m) => m.model_id).join(', ')}`,
-        });
+    const { found, details } = lookupTargets(await this.deps.providers.listByUser(userId), req.targets);
+    const resolved = found.map(({ target, provider, model }): RunTarget => {
       const prompt =
         typeof req.system_prompt === 'string'
           ? req.system_prompt
-          : (req.system_prompt?.[targetKey(t)] ?? suitePrompt);
+          : (req.system_prompt?.[targetKey(target)] ?? suitePrompt);
       // Every request goes through the provider-parameter pipeline: what the run records is what is sent.
       const built = buildRequestParams({
-        provider: provider?.provider ?? null,
-        model_id: t.model_id,
-        params: { ...(model?.default_params ?? {}), temperature: req.temperature, ...req.params },
+        provider: provider.provider,
+        model_id: target.model_id,
+        params: { ...(model.default_params ?? {}), temperature: req.temperature, ...req.params },
         passthrough: req.passthrough,
-        skip_params: model?.skip_params ?? [],
-        base_url: provider?.base_url ?? null,
+        skip_params: model.skip_params,
+        base_url: provider.base_url,
       });
-      if (provider && model) details.push(...paramErrors(built, 'body'));
+      details.push(...paramErrors(built, 'body'));
       return {
-        ...t,
-        display_name: model?.display_name ?? t.model_id,
-        provider: provider?.provider ?? 'unknown',
-        base_url: provider?.base_url ?? null,
+        ...target,
+        display_name: model.display_name ?? target.model_id,
+        provider: provider.provider,
+        base_url: provider.base_url,
         system_prompt: prompt === '' ? null : prompt,
         params: built.params,
-        prices:
-          model?.input_price_per_mtok !== undefined || model?.output_price_per_mtok !== undefined
-            ? {
-                input_per_mtok: model?.input_price_per_mtok ?? 0,
-                output_per_mtok: model?.output_price_per_mtok ?? 0,
-              }
-            : null,
+        prices: modelPrices(model),
         adjustments: built.adjustments,
       };
     });
-    if (req.system_prompt && typeof req.system_prompt === 'object') {
-      const keys = new Set(req.targets.map(targetKey));
-      for (const key of Object.keys(req.system_prompt)) {
-        if (!keys.has(key))
-          details.push({ path: `body.system_prompt.${key}`, message: 'not one of the targets' });
-      }
-    }
-    if (details.length > 0) throw invalid(details);
+    if (typeof req.system_prompt === 'object')
+      details.push(...unknownTargetKeys(req.system_prompt, req.targets, 'body.system_prompt'));
+    if (details.length > 0) throw validationError(details);
     return resolved;
   }
 
@@ -107,7 +81,7 @@ export class EvalSubmissionService {
     const missing = req.case_ids.flatMap((id, i) =>
       byId.has(id) ? [] : [{ path: `body.case_ids.${i}`, message: 'not a case of this suite' }],
     );
-    if (missing.length > 0) throw invalid(missing);
+    if (missing.length > 0) throw validationError(missing);
     return req.case_ids.map((id) => byId.get(id)!);
   }
 
@@ -125,7 +99,7 @@ export class EvalSubmissionService {
       ]);
     }
     if (cases.length === 0)
-      throw invalid([{ path: 'body.suite_id', message: 'the suite has no test cases' }]);
+      throw validationError([{ path: 'body.suite_id', message: 'the suite has no test cases' }]);
     // The run keeps its own copy of the tools and cases: editing the suite later never rewrites history.
     const snapshot: SuiteSnapshot = {
       suite_id: suite.id,

@@ -1,9 +1,8 @@
-import { AppError, targetKey, type ErrorDetail, type ParamTuneRequest } from '@llmbench/contracts';
+import { AppError, type ParamTuneRequest } from '@llmbench/contracts';
+import { validationError } from '../http/validate.js';
+import { lookupTargets, modelPrices, unknownTargetKeys } from './target-lookup.js';
 import type { ProviderRepository, SuiteRepository } from '@llmbench/db';
 import { planTuning, type PlanTarget } from '@llmbench/tuning';
-
-const invalid = (details: ErrorDetail[]) =>
-  new AppError('validation_failed', `${details[0]?.path}: ${details[0]?.message}`, details);
 
 // ~4 characters per token; tools and the system prompt are sent with every call.
 const CHARS_PER_TOKEN = 4;
@@ -14,42 +13,18 @@ export class ParamTunePreviewService {
   constructor(private readonly deps: { suites: SuiteRepository; providers: ProviderRepository }) {}
 
   private async planTargets(userId: string, req: ParamTuneRequest): Promise<PlanTarget[]> {
-    const providers = new Map((await this.deps.providers.listByUser(userId)).map((p) => [p.provider_key, p]));
-    const details: ErrorDetail[] = [];
-    const targets = req.targets.flatMap((t, i): PlanTarget[] => {
-      const provider = providers.get(t.provider_key);
-      const model = provider?.models.find((m) => m.model_id === t.model_id);
-      if (!provider)
-        details.push({ path: `body.targets.${i}.provider_key`, message: `no provider "${t.provider_key}"` });
-      else if (!model)
-        details.push({
-          path: `body.targets.${i}.model_id`,
-          message: `provider "${t.provider_key}" has no model "${t.model_id}"`,
-        });
-      if (!provider || !model) return [];
-      const prices =
-        model.input_price_per_mtok !== undefined || model.output_price_per_mtok !== undefined
-          ? {
-              input_per_mtok: model.input_price_per_mtok ?? 0,
-              output_per_mtok: model.output_price_per_mtok ?? 0,
-            }
-          : null;
-      return [
-        {
-          ...t,
-          provider: provider.provider,
-          skip_params: model.skip_params,
-          max_concurrency: provider.max_concurrency,
-          prices,
-        },
-      ];
-    });
-    for (const key of Object.keys(req.per_model_search_spaces ?? {})) {
-      if (!req.targets.some((t) => targetKey(t) === key))
-        details.push({ path: `body.per_model_search_spaces.${key}`, message: 'not one of the targets' });
-    }
-    if (details.length > 0) throw invalid(details);
-    return targets;
+    const { found, details } = lookupTargets(await this.deps.providers.listByUser(userId), req.targets);
+    details.push(
+      ...unknownTargetKeys(req.per_model_search_spaces, req.targets, 'body.per_model_search_spaces'),
+    );
+    if (details.length > 0) throw validationError(details);
+    return found.map(({ target, provider, model }) => ({
+      ...target,
+      provider: provider.provider,
+      skip_params: model.skip_params,
+      max_concurrency: provider.max_concurrency,
+      prices: modelPrices(model),
+    }));
   }
 
   async preview(userId: string, req: ParamTuneRequest) {
@@ -75,7 +50,7 @@ export class ParamTunePreviewService {
       cases: selected.length,
       tokens_per_call: { prompt: promptTokens, completion: COMPLETION_TOKENS },
     });
-    if (!plan) throw invalid(errors.map((e) => ({ path: `body.${e.path}`, message: e.message })));
+    if (!plan) throw validationError(errors.map((e) => ({ path: `body.${e.path}`, message: e.message })));
     return {
       ...plan,
       cases: selected.length,

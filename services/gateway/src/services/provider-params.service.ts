@@ -1,3 +1,4 @@
+import { validationError } from '../http/validate.js';
 import { buildRequestParams, REGISTRY, type BuildRequestResult } from '@llmbench/provider-params';
 import { AppError, type ErrorDetail, type ValidateParamsRequest } from '@llmbench/contracts';
 import type { ProviderRepository } from '@llmbench/db';
@@ -18,8 +19,7 @@ export function paramErrors(result: BuildRequestResult, prefix: string, paramsAt
 
 export function throwIfParamErrors(result: BuildRequestResult, prefix: string): void {
   const details = paramErrors(result, prefix);
-  if (details.length > 0)
-    throw new AppError('validation_failed', `${details[0]?.path}: ${details[0]?.message}`, details);
+  if (details.length > 0) throw validationError(details);
 }
 
 /** The provider-parameter registry and the pipeline, as the API offers them. */

@@ -1,3 +1,4 @@
+import { validationError } from '../http/validate.js';
 import {
   AppError,
   type CreateProviderRequest,
@@ -23,8 +24,7 @@ function checkDefaultParams(input: UpdateProviderRequest): void {
         )
       : [],
   );
-  if (details.length > 0)
-    throw new AppError('validation_failed', `${details[0]?.path}: ${details[0]?.message}`, details);
+  if (details.length > 0) throw validationError(details);
 }
 
 /** A user's provider configs; API keys are sealed on the way in and never leave again. */

@@ -15,13 +15,10 @@ import {
 } from '@llmbench/contracts';
 import { json, type SuiteRepository, type TestCase, type ToolSuite } from '@llmbench/db';
 import { toCaseView, toSuiteSummary, toSuiteView } from './views.js';
+import { validationError } from '../http/validate.js';
 
 const suiteNotFound = () => new AppError('not_found', 'tool suite not found');
 const caseNotFound = () => new AppError('not_found', 'test case not found');
-
-function invalid(details: ErrorDetail[]): AppError {
-  return new AppError('validation_failed', `${details[0]?.path}: ${details[0]?.message}`, details);
-}
 
 /** Tool suites and test cases: CRUD, import and export. */
 export class SuiteService {
@@ -98,7 +95,7 @@ export class SuiteService {
         });
       }
     }
-    if (details.length > 0) throw invalid(details);
+    if (details.length > 0) throw validationError(details);
   }
 
   async delete(userId: string, id: string): Promise<void> {
@@ -117,7 +114,7 @@ export class SuiteService {
         message: x.message,
       })),
     );
-    if (details.length > 0) throw invalid(details);
+    if (details.length > 0) throw validationError(details);
   }
 
   async addCases(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@llmbench/testing';
 import { json, UserRepository } from '@llmbench/db';
-import { createJobRuntime, enqueue, JobReaper, QUEUES, SlotKeeper, type JobRuntime } from '@llmbench/queue';
+import { createJobRuntime, enqueue, JobReaper, SlotKeeper, type JobRuntime } from '@llmbench/queue';
 
 let t: TestDatabase;
 let r: TestRedis;
@@ -43,7 +43,7 @@ describe(JobReaper.name, () => {
       { jobId: waiting.id, delay: 60_000 },
     );
     const sut = new JobReaper(
-      { jobs: runtime.jobs, runsQueue: runtime.queues[QUEUES.runs], lifecycle: runtime.lifecycle },
+      { jobs: runtime.jobs, queues: runtime.queues, lifecycle: runtime.lifecycle },
       { staleAfterMs: 60_000 },
     );
 

@@ -20,6 +20,14 @@ import {
   type EvalWorker,
   type WorkerDeps,
 } from '@llmbench/eval-worker';
+import {
+  closeTunerDeps,
+  createTunerDeps,
+  createTunerWorker,
+  loadConfig as loadTunerConfig,
+  type TunerDeps,
+  type TunerWorker,
+} from '@llmbench/tuner-worker';
 import { createSandboxApp, loadConfig as loadSandboxConfig } from '@llmbench/sandbox-llm';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
@@ -29,6 +37,8 @@ export type StackOptions = {
   workerEnv?: Record<string, string>;
   /** Start no in-process eval worker (the test spawns worker processes itself). */
   noWorker?: boolean;
+  /** Start no in-process tuner worker. */
+  noTuner?: boolean;
   /** Database and Redis key space to use (default: a fresh test database and prefix). */
   infra?: { db: TestDatabase; redis: TestRedis };
   logLevel?: string;
@@ -42,8 +52,9 @@ export type Stack = {
   redis: TestRedis;
   gateway: Deps;
   worker?: { deps: WorkerDeps; worker: EvalWorker };
-  /** Spawns an eval worker as its own OS process, as production runs it. */
-  spawnWorker: (env?: Record<string, string>) => ChildProcess;
+  tuner?: { deps: TunerDeps; worker: TunerWorker };
+  /** Spawns a worker service (default: the eval worker) as its own OS process, as production runs it. */
+  spawnWorker: (env?: Record<string, string>, service?: 'eval-worker' | 'tuner-worker') => ChildProcess;
   close: () => Promise<void>;
 };
 
@@ -84,6 +95,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     worker = { deps, worker: createEvalWorker(deps) };
     await worker.worker.start();
   }
+  let tuner: Stack['tuner'];
+  if (!options.noTuner) {
+    const deps = createTunerDeps(
+      loadTunerConfig({ ...env, ...options.workerEnv }),
+      createLogger('tuner-worker', 'silent'),
+    );
+    tuner = { deps, worker: createTunerWorker(deps) };
+    await tuner.worker.start();
+  }
   const children = new Set<ChildProcess>();
   return {
     url,
@@ -93,14 +113,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     redis,
     gateway,
     worker,
-    spawnWorker: (extra = {}) => {
+    tuner,
+    spawnWorker: (extra = {}, service = 'eval-worker') => {
       const child = spawn(
         process.execPath,
         [
           '--conditions=@llmbench/source',
           '--import',
           'tsx',
-          resolve(REPO, 'services/eval-worker/src/main.ts'),
+          resolve(REPO, `services/${service}/src/main.ts`),
         ],
         {
           cwd: REPO,
@@ -117,6 +138,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       if (worker) {
         await worker.worker.close();
         await closeWorkerDeps(worker.deps);
+      }
+      if (tuner) {
+        await tuner.worker.close();
+        await closeTunerDeps(tuner.deps);
       }
       gateway.shutdown.abort();
       server.closeAllConnections();

@@ -8,6 +8,8 @@ export * from './api/health.schema.js';
 export * from './api/eval.schema.js';
 export * from './jobs/job.schema.js';
 export * from './events/event.schema.js';
+export * from './events/param-tune.events.js';
 export * from './jobs/eval-run.schema.js';
+export * from './jobs/param-tune-run.schema.js';
 export * from './api/provider-params.schema.js';
 export * from './api/param-tune.schema.js';

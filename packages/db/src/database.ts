@@ -9,6 +9,7 @@ import type {
   CaseResultTable,
   EvalRunTable,
   JudgeReportTable,
+  ParamTuneComboTable,
   ParamTuneRunTable,
   PromptTuneRunTable,
 } from './tables/run.table.js';
@@ -27,6 +28,7 @@ export interface Database {
   eval_runs: EvalRunTable;
   case_results: CaseResultTable;
   param_tune_runs: ParamTuneRunTable;
+  param_tune_combos: ParamTuneComboTable;
   prompt_tune_runs: PromptTuneRunTable;
   judge_reports: JudgeReportTable;
   presets: PresetTable;

@@ -16,3 +16,5 @@ export * from './repositories/job.repository.js';
 export * from './repositories/eval-run.repository.js';
 export * from './repositories/run-status.repository.js';
 export * from './repositories/experiment.repository.js';
+export * from './repositories/param-tune.repository.js';
+export * from './repositories/preset.repository.js';

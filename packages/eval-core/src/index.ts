@@ -91,6 +91,7 @@ export { type RawRequest, initialMessages } from './run/messages.js';
 export { type CaseOutcome, type EvalCase } from './run/run-case.js';
 export { type SummarizeOptions, type SummaryInput, type TokenPrices, summarizeOutcomes } from './summary.js';
 export { ci95, mean, percentile, sampleStd, t975 } from './summary/stats.js';
+export { type ComboCaseResult, summarizeCombo } from './summary/combo-scores.js';
 export {
   CategorySummary,
   LatencySummary,

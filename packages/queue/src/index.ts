@@ -1,6 +1,7 @@
 export * from './keys.js';
 export * from './redis.js';
 export * from './queue-names.js';
+export * from './find-job.js';
 export * from './job-catalog.js';
 export * from './event-bus.js';
 export * from './user-slots.js';
@@ -11,3 +12,7 @@ export * from './create-worker.js';
 export * from './job-runtime.js';
 export * from './job-reaper.js';
 export * from './slot-keeper.js';
+export * from './slot-admission.js';
+export * from './job-budget.js';
+export * from './worker-env.js';
+export * from './orchestrator-upkeep.js';

@@ -1,8 +1,10 @@
-import { Job, type Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { JobError, JobStatus } from '@llmbench/contracts';
 import type { Job as JobRow, JobRepository } from '@llmbench/db';
 import type { EventBus } from './event-bus.js';
 import type { UserSlots } from './user-slots.js';
+import { findOrchestratorJob } from './find-job.js';
+import type { QueueName } from './queue-names.js';
 
 export type TerminalStatus = Exclude<JobStatus, 'queued' | 'running'>;
 export type EndOptions = { error?: JobError; resultRef?: string | null; reason?: string };
@@ -21,7 +23,7 @@ export class JobLifecycle {
       jobs: JobRepository;
       bus: EventBus;
       slots: UserSlots;
-      runsQueue: Queue;
+      queues: Record<QueueName, Queue>;
       writeRunStatus: RunStatusWriter;
     },
   ) {}
@@ -82,7 +84,7 @@ export class JobLifecycle {
 
   /** Moves a parked (delayed) job back to the wait list; a missing or moving job is left alone. */
   async wake(jobId: string): Promise<void> {
-    const job = await Job.fromId(this.deps.runsQueue, jobId);
+    const job = await findOrchestratorJob(this.deps.queues, jobId);
     if (job && (await job.isDelayed())) await job.promote().catch(() => undefined);
   }
 }

@@ -1,4 +1,6 @@
 import type { Queue } from 'bullmq';
+import { findOrchestratorJob } from './find-job.js';
+import type { QueueName } from './queue-names.js';
 import type { JobRepository } from '@llmbench/db';
 import type { JobLifecycle } from './job-lifecycle.js';
 
@@ -11,7 +13,7 @@ export type ReaperOptions = { staleAfterMs: number; batch?: number };
  */
 export class JobReaper {
   constructor(
-    private readonly deps: { jobs: JobRepository; runsQueue: Queue; lifecycle: JobLifecycle },
+    private readonly deps: { jobs: JobRepository; queues: Record<QueueName, Queue>; lifecycle: JobLifecycle },
     private readonly options: ReaperOptions,
   ) {}
 
@@ -23,7 +25,7 @@ export class JobReaper {
     );
     const ended: string[] = [];
     for (const row of stale) {
-      const job = await this.deps.runsQueue.getJob(row.id);
+      const job = await findOrchestratorJob(this.deps.queues, row.id);
       const state = job ? await job.getState() : 'missing';
       if (state !== 'missing' && state !== 'failed' && state !== 'unknown') continue;
       const message =

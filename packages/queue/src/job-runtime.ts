@@ -6,7 +6,8 @@ import { EventBus } from './event-bus.js';
 import { JobLifecycle } from './job-lifecycle.js';
 import { Keys } from './keys.js';
 import { openQueues } from './producer.js';
-import { QUEUES, type QueueName } from './queue-names.js';
+import type { QueueName } from './queue-names.js';
+import { JobBudget } from './job-budget.js';
 import { createRedis } from './redis.js';
 import { UserSlots } from './user-slots.js';
 
@@ -37,6 +38,7 @@ export type JobRuntime = {
   bus: EventBus;
   slots: UserSlots;
   cancellation: Cancellation;
+  budget: JobBudget;
   lifecycle: JobLifecycle;
   /** Closes the queues and every connection opened here (the db is the caller's). */
   close: () => Promise<void>;
@@ -60,7 +62,7 @@ export function createJobRuntime(db: Db, options: JobRuntimeOptions): JobRuntime
     jobs,
     bus,
     slots,
-    runsQueue: queues[QUEUES.runs],
+    queues,
     writeRunStatus: (job, status) => runStatus.write(job, status),
   });
   const close = async () => {
@@ -83,6 +85,7 @@ export function createJobRuntime(db: Db, options: JobRuntimeOptions): JobRuntime
     bus,
     slots,
     cancellation: new Cancellation(redis, keys),
+    budget: new JobBudget(redis, keys),
     lifecycle,
     close,
   };

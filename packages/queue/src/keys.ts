@@ -36,6 +36,9 @@ export class Keys {
   cancelFlag(jobId: string): string {
     return `${this.prefix}:cancel:${jobId}`;
   }
+  budget(jobId: string): string {
+    return `${this.prefix}:budget:{${jobId}}`;
+  }
   get cancelChannel(): string {
     return `${this.prefix}:cancel`;
   }

@@ -4,5 +4,10 @@ export const QUEUES = {
   runs: 'eval-runs',
   /** One target × one config over a set of cases; horizontally scaled across eval workers. */
   units: 'eval-units',
+  /** Tuning orchestrators (param sweeps, prompt evolution) — each holds a user slot, served by tuner workers. */
+  tunes: 'tune-runs',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Queues whose jobs are top-level (user-visible) jobs, keyed by the job's DB id. */
+export const ORCHESTRATOR_QUEUES = [QUEUES.runs, QUEUES.tunes] as const;

@@ -37,3 +37,5 @@ export {
 } from './stats.js';
 export { type BudgetExhaustion, type BudgetLimits, type Clock, BudgetTracker } from './budget.js';
 export * from './plan.js';
+export * from './driver.js';
+export * from './case-scores.js';

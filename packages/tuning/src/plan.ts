@@ -1,6 +1,6 @@
 import { buildRequestParams, type Adjustment } from '@llmbench/provider-params';
 import { clampDimensions } from './clamp-space.js';
-import { halvingSchedule } from './samplers/halving.js';
+import { plannedCalls } from './driver.js';
 import {
   comboKey,
   gridCombinations,
@@ -66,9 +66,6 @@ export interface TuningPlan {
 }
 
 export const MANY_COMBINATIONS = 50;
-const DEFAULT_RANDOM_SAMPLES = 20;
-// Model-based strategies are expected to need about a third of the grid (the bench shows it).
-const ADAPTIVE_SHARE = 0.35;
 
 /** Combinations that become identical after clamping/dropping are evaluated once. */
 function collapse(target: PlanTarget, combos: Config[]): PlannedCombo[] {
@@ -97,18 +94,9 @@ function collapse(target: PlanTarget, combos: Config[]): PlannedCombo[] {
   return [...byKey.values()];
 }
 
-function callsFor(strategy: Strategy, combos: number, input: PlanInput): number {
-  const full = combos * input.cases * input.repeats;
-  switch (strategy) {
-    case 'grid':
-      return full;
-    case 'random':
-      return Math.min(combos, input.n_samples ?? DEFAULT_RANDOM_SAMPLES) * input.cases * input.repeats;
-    case 'bayesian':
-      return Math.min(full, input.max_calls ?? Math.ceil(full * ADAPTIVE_SHARE));
-    case 'halving':
-      return halvingSchedule(combos, input.cases).reduce((n, r) => n + r.combos * r.cases, 0) * input.repeats;
-  }
+/** A run-wide call budget is split evenly between the targets (each target is searched on its own). */
+export function perTargetCalls(maxCalls: number | undefined, targets: number): number | undefined {
+  return maxCalls === undefined ? undefined : Math.floor(maxCalls / Math.max(1, targets));
 }
 
 /**
@@ -142,7 +130,14 @@ export function planTuning(input: PlanInput): { plan?: TuningPlan; errors: Searc
       requested_combinations: requested.length,
       combos,
       space_adjustments: clamped.adjustments,
-      calls: callsFor(input.strategy, combos.length, input),
+      calls: plannedCalls({
+        strategy: input.strategy,
+        combos,
+        cases: input.cases,
+        repeats: input.repeats,
+        n_samples: input.n_samples,
+        max_calls: perTargetCalls(input.max_calls, input.targets.length),
+      }),
     });
   }
   if (errors.length > 0) return { errors };

@@ -1,4 +1,4 @@
-import { createDb, EvalRunRepository, ProviderRepository, type Db } from '@llmbench/db';
+import { createDb, EvalRunRepository, ParamTuneRepository, ProviderRepository, type Db } from '@llmbench/db';
 import { createJobRuntime, createRedis } from '@llmbench/queue';
 import { ProviderLimiter } from '@llmbench/llm';
 import { SecretBox, type Logger } from '@llmbench/runtime';
@@ -26,6 +26,7 @@ export function createWorkerDeps(config: Config, logger: Logger, overrides: { db
     db,
     bullConnection,
     evalRuns: new EvalRunRepository(db),
+    paramTunes: new ParamTuneRepository(db),
     limiter,
     clients: new ProviderClients({
       providers: new ProviderRepository(db),

@@ -1,6 +1,5 @@
 import type { Worker } from 'bullmq';
-import { UnrecoverableError } from 'bullmq';
-import { createWorker, JobReaper, QUEUES, SlotKeeper } from '@llmbench/queue';
+import { createWorker, endJobsThatFailForGood, QUEUES, startOrchestratorUpkeep } from '@llmbench/queue';
 import type { WorkerDeps } from './deps.js';
 import { createToolEvalHandler } from './handlers/tool-eval.handler.js';
 import { createEvalUnitHandler } from './handlers/eval-unit.handler.js';
@@ -9,8 +8,6 @@ export type EvalWorker = { workers: Worker[]; start: () => Promise<void>; close:
 
 /**
  * The eval worker: orchestrating tool-eval jobs and eval units, each in its own BullMQ worker.
- * A run that failed for good (retries exhausted, or an unrecoverable error) ends `failed` with
- * its error, so no job is ever left "running".
  */
 export function createEvalWorker(deps: WorkerDeps): EvalWorker {
   const common = {
@@ -30,27 +27,13 @@ export function createEvalWorker(deps: WorkerDeps): EvalWorker {
     { ...common, concurrency: deps.config.concurrency.units },
   );
 
-  runs.on('failed', (job, err) => {
-    if (!job) return;
-    const final = err instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
-    deps.logger.error({ err, job_id: job.id, attempt: job.attemptsMade, final }, 'run job failed');
-    if (final)
-      void deps.lifecycle
-        .end(String(job.id), 'failed', { error: { code: 'job_failed', message: err.message.slice(0, 500) } })
-        .catch((e: unknown) => deps.logger.error({ err: e }, 'could not mark job failed'));
-  });
+  endJobsThatFailForGood(runs, deps.lifecycle, deps.logger);
   units.on('failed', (job, err) =>
     deps.logger.warn({ err, job_id: job?.id, attempt: job?.attemptsMade }, 'eval unit attempt failed'),
   );
   for (const w of [runs, units]) w.on('error', (err) => deps.logger.error({ err }, 'worker error'));
 
-  const reaper = new JobReaper(
-    { jobs: deps.jobs, runsQueue: deps.queues[QUEUES.runs], lifecycle: deps.lifecycle },
-    { staleAfterMs: deps.config.jobs.staleAfterMs },
-  );
-  const keeper = new SlotKeeper({ jobs: deps.jobs, slots: deps.slots });
-  let stopReaper = () => {};
-  let stopKeeper = () => {};
+  let stopUpkeep = () => {};
   return {
     workers: [runs, units],
     start: async () => {
@@ -58,14 +41,10 @@ export function createEvalWorker(deps: WorkerDeps): EvalWorker {
       void runs.run();
       void units.run();
       await Promise.all([runs.waitUntilReady(), units.waitUntilReady()]);
-      stopKeeper = keeper.start((err) => deps.logger.error({ err }, 'slot keeper failed'));
-      stopReaper = reaper.start(deps.config.jobs.reaperIntervalMs, (err) =>
-        deps.logger.error({ err }, 'job reaper failed'),
-      );
+      stopUpkeep = startOrchestratorUpkeep(deps, deps.config.jobs, deps.logger);
     },
     close: async () => {
-      stopReaper();
-      stopKeeper();
+      stopUpkeep();
       await Promise.all([runs.close(), units.close()]);
     },
   };

@@ -40,14 +40,14 @@ export function createApp(deps: Deps): Express {
 
   const registry: RouteRegistry = [];
   const { router, route } = createApiRouter(registry, createAuthenticate(deps));
-  registerAuthRoutes(route, deps.auth, deps.apiTokens);
+  registerAuthRoutes(route, deps.auth, deps.apiTokens, deps.users);
   registerProviderRoutes(route, deps.providers);
   registerSuiteRoutes(route, deps.suites);
   registerImportRoutes(route, deps.suites, deps.bfclImport);
   registerEvalRoutes(route, deps);
   registerJobRoutes(route, deps);
   registerProviderParamsRoutes(route, deps.providerParams);
-  registerParamTuneRoutes(route, deps.paramTunePreview);
+  registerParamTuneRoutes(route, { ...deps.paramTunes, jobs: deps.jobs, streamer: deps.streamer });
   app.use(router);
 
   const openapi = buildOpenApi(registry, API_VERSION);

@@ -7,8 +7,10 @@ import {
   TokenRepository,
   UserRepository,
   type Db,
+  ParamTuneRepository,
+  PresetRepository,
 } from '@llmbench/db';
-import { createJobRuntime, QUEUES } from '@llmbench/queue';
+import { createJobRuntime } from '@llmbench/queue';
 import { SecretBox, type Logger } from '@llmbench/runtime';
 import type { Config } from './config.js';
 import { AccessTokens } from './security/tokens.js';
@@ -22,7 +24,10 @@ import { EvalSubmissionService } from './services/eval-submission.service.js';
 import { EvalHistoryService } from './services/eval-history.service.js';
 import { JobControlService } from './services/job-control.service.js';
 import { ProviderParamsService } from './services/provider-params.service.js';
-import { ParamTunePreviewService } from './services/param-tune-preview.service.js';
+import { ParamTunePlanner } from './services/param-tune-preview.service.js';
+import { ParamTuneSubmissionService } from './services/param-tune.service.js';
+import { ParamTuneHistoryService } from './services/param-tune-history.service.js';
+import { PresetService } from './services/presets.js';
 import { EventRelay } from './relay/event-relay.js';
 import { JobStreamer } from './relay/job-streamer.js';
 
@@ -44,6 +49,10 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
   const providers = new ProviderRepository(db);
   const evalRuns = new EvalRunRepository(db);
   const suiteRepo = new SuiteRepository(db);
+  const paramTuneRepo = new ParamTuneRepository(db);
+  const experiments = new ExperimentRepository(db);
+  const presetRepo = new PresetRepository(db);
+  const planner = new ParamTunePlanner({ suites: suiteRepo, providers, presets: presetRepo });
   const accessTokens = new AccessTokens(config.auth.jwtSecret, config.auth.accessTtlS);
   const limiter = new RateLimiter(redis, config.redis.prefix);
   const suites = new SuiteService(suiteRepo);
@@ -53,7 +62,7 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
     jobs: jobsRepo,
     lifecycle,
     cancellation,
-    runsQueue: queues[QUEUES.runs],
+    queues,
   });
   return {
     config,
@@ -87,14 +96,27 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
       suites: suiteRepo,
       providers,
       evalRuns,
-      experiments: new ExperimentRepository(db),
+      experiments,
       queues,
       bus,
       lifecycle,
     }),
     history: new EvalHistoryService(evalRuns),
     providerParams: new ProviderParamsService(providers),
-    paramTunePreview: new ParamTunePreviewService({ suites: suiteRepo, providers }),
+    paramTunes: {
+      planner,
+      submission: new ParamTuneSubmissionService({
+        planner,
+        paramTunes: paramTuneRepo,
+        experiments,
+        users,
+        queues,
+        bus,
+        lifecycle,
+      }),
+      history: new ParamTuneHistoryService({ paramTunes: paramTuneRepo, evalRuns, providers }),
+      presets: new PresetService(presetRepo),
+    },
     jobs,
     streamer: new JobStreamer({ jobs: jobsRepo, relay, bus, shutdown: shutdown.signal }),
   };

@@ -62,3 +62,12 @@ export const CreatedApiToken = ApiTokenView.extend({
   token: z.string().describe('shown once; send as `Authorization: Bearer <token>`'),
 });
 export type CreatedApiToken = z.infer<typeof CreatedApiToken>;
+
+/** `PATCH /api/auth/me/budget`: the monthly spending cap (null: none). Runs estimated above what is left need `confirm`. */
+export const UpdateBudgetRequest = z.strictObject({
+  budget_usd_monthly: z.number().min(0).max(1_000_000).nullable(),
+});
+export const BudgetView = z.object({
+  budget_usd_monthly: z.number().nullable(),
+  spent_this_month_usd: z.number(),
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { JobError, JobStatus, JobType } from '../jobs/job.schema.js';
+import { PARAM_TUNE_EVENTS } from './param-tune.events.js';
 
 /**
  * Payload schemas of every progress event, keyed by the spec's event names. The envelope
@@ -59,6 +60,7 @@ export const EVENT_PAYLOADS = {
       }),
     ),
   }),
+  ...PARAM_TUNE_EVENTS,
 } as const;
 
 export type EventType = keyof typeof EVENT_PAYLOADS;

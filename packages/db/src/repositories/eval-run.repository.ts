@@ -130,4 +130,13 @@ export class EvalRunRepository {
       .orderBy('id')
       .execute();
   }
+
+  /** Just the scores of a run's results: what a search needs to decide its next step. */
+  listScores(runId: string) {
+    return this.db
+      .selectFrom('case_results')
+      .select(['unit_key', 'case_id', 'repeat_index', 'overall_score'])
+      .where('run_id', '=', runId)
+      .execute();
+  }
 }

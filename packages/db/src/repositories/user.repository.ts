@@ -40,4 +40,24 @@ export class UserRepository {
   touchLogin(id: string) {
     return this.db.updateTable('users').set({ last_login_at: new Date() }).where('id', '=', id).execute();
   }
+
+  /** The user's monthly spending cap and what their runs have spent since the month began (UTC). */
+  async budget(userId: string): Promise<{ budget_usd_monthly: number | null; spent_this_month_usd: number }> {
+    const user = await this.db
+      .selectFrom('users')
+      .select('budget_usd_monthly')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    const spent = await this.db
+      .selectFrom('case_results')
+      .select(sql<number>`coalesce(sum(cost_usd), 0)::float`.as('usd'))
+      .where('user_id', '=', userId)
+      .where('created_at', '>=', sql<Date>`date_trunc('month', now() at time zone 'utc') at time zone 'utc'`)
+      .executeTakeFirstOrThrow();
+    return { budget_usd_monthly: user?.budget_usd_monthly ?? null, spent_this_month_usd: spent.usd };
+  }
+
+  setBudget(userId: string, usd: number | null) {
+    return this.db.updateTable('users').set({ budget_usd_monthly: usd }).where('id', '=', userId).execute();
+  }
 }

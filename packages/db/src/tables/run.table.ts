@@ -72,9 +72,41 @@ export interface ParamTuneRunTable extends RunColumns {
   best_score: number | null;
   total_combos: Generated<number>;
   completed_combos: Generated<number>;
+  /** The eval run holding every combination's per-case results (orchestrator_type param_tune). */
+  eval_run_id: string | null;
+  calls_used: Generated<number>;
+  stop_reason: string | null;
 }
 export type ParamTuneRun = Selectable<ParamTuneRunTable>;
 export type NewParamTuneRun = Insertable<ParamTuneRunTable>;
+
+export interface ParamTuneComboTable {
+  id: Generated<string>;
+  user_id: string;
+  tune_id: string;
+  provider_key: string;
+  model_id: string;
+  /** Index within its target's planned list. */
+  combo_index: number;
+  combo_key: string;
+  /** The configuration after the provider pipeline (tool_choice included). */
+  config: Json<JsonObject>;
+  /** The request parameters sent. */
+  params: Json<JsonObject>;
+  /** The requested (pre-clamp) configurations that collapse into this one. */
+  requested: Json<JsonObject[]>;
+  adjustments: Json<JsonObject[]>;
+  status: Generated<'pending' | 'done' | 'partial'>;
+  /** Last completed rung (-1: none). */
+  rung: Generated<number>;
+  cases_done: Generated<number>;
+  /** The combination's scores (the combo_result numbers) at its last completed rung. */
+  scores: NullableJson<JsonObject>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+export type ParamTuneCombo = Selectable<ParamTuneComboTable>;
+export type NewParamTuneCombo = Insertable<ParamTuneComboTable>;
 
 export interface PromptTuneRunTable extends RunColumns {
   suite_id: string | null;

@@ -1,16 +1,16 @@
 import { RunTarget, SuiteSnapshot } from '@llmbench/contracts';
-import { outcomeKey, runEvalUnit, type CaseOutcome, type EvalCase } from '@llmbench/eval-core';
-import type { EvalUnitPayload, Handler } from '@llmbench/queue';
-import type { Job } from '@llmbench/db';
+import { outcomeKey, runEvalUnit, type EvalCase } from '@llmbench/eval-core';
+import type { Handler } from '@llmbench/queue';
 import type { WorkerDeps } from '../deps.js';
-import { fromResultRow, resultEvent, toResultRow } from '../outcome-rows.js';
-import { ProgressReporter } from '../progress.js';
+import { fromResultRow, toResultRow } from '../outcome-rows.js';
+import { evalReporter, type UnitReporter } from '../reporters/eval-reporter.js';
+import { comboReporter } from '../reporters/combo-reporter.js';
 
 /**
  * Runs one eval unit. Results are written with their natural key, so a unit recovered after
- * its worker died resumes where it was and never duplicates a result. Each stored result is
- * announced exactly once: a recovered unit first re-announces what its dead predecessor stored
- * but may not have published (the bus drops what was already announced).
+ * its worker died resumes where it was and never duplicates a result. What is announced
+ * depends on what the unit is for: a plain eval announces each result (once, even across a
+ * recovery); a tuning combination announces itself when it starts and when it completes.
  */
 export function createEvalUnitHandler(deps: WorkerDeps): Handler<'eval-unit'> {
   return async (p) => {
@@ -22,16 +22,29 @@ export function createEvalUnitHandler(deps: WorkerDeps): Handler<'eval-unit'> {
     const target = RunTarget.parse(
       run.targets.find((t) => t.provider_key === p.target.provider_key && t.model_id === p.target.model_id),
     );
-    const cases: EvalCase[] = snapshot.cases.map((c) => ({
+    const byId = new Map(snapshot.cases.map((c) => [c.id, c]));
+    const selected = p.case_ids
+      ? p.case_ids.map((id) => byId.get(id)).filter((c) => c !== undefined)
+      : snapshot.cases;
+    const cases: EvalCase[] = selected.map((c) => ({
       id: c.id,
       data: c.data,
       tools: c.data.tools ?? snapshot.tools,
     }));
-    const announce = announcer(deps, p, root, target);
+
+    const reporter: UnitReporter = p.combo
+      ? await comboReporter(deps, p, root, target)
+      : evalReporter(deps, p, root, target);
     const stored = (await deps.evalRuns.listUnitResults(p.run_id, p.unit_key)).map(fromResultRow);
-    for (const outcome of stored) await announce(outcome);
+    await reporter.begin(stored);
+    if (await reporter.stopReason()) return reporter.end(stored, 'budget');
 
     const tracked = await deps.cancellation.track(p.root_job_id);
+    // Aborted by a cancel (the tracked signal) or when the job's budget runs out (the reporter).
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    tracked.signal.addEventListener('abort', abort, { once: true });
+    let stopped: string | null = null;
     try {
       const result = await runEvalUnit({
         unit: {
@@ -43,49 +56,27 @@ export function createEvalUnitHandler(deps: WorkerDeps): Handler<'eval-unit'> {
         cases,
         repeats: p.repeats,
         client: await deps.clients.forTarget(p.user_id, p.target),
-        signal: tracked.signal,
+        signal: controller.signal,
         concurrency: p.concurrency,
         done: new Set(stored.map((o) => outcomeKey(o.case_id, o.repeat_index))),
         onCaseDone: async (outcome) => {
           const row = toResultRow(
             { userId: p.user_id, runId: p.run_id, unitKey: p.unit_key },
-            target,
+            reporter.target,
             outcome,
           );
-          if (await deps.evalRuns.insertResult(row)) await announce(outcome);
+          if (!(await deps.evalRuns.insertResult(row))) return;
+          stored.push(outcome);
+          await reporter.stored(outcome, row.cost_usd ?? 0);
+          stopped ??= await reporter.stopReason();
+          if (stopped) controller.abort();
         },
       });
-      return { written: result.outcomes.length, skipped: result.skipped, cancelled: result.cancelled };
+      if (tracked.signal.aborted) return { written: result.outcomes.length, cancelled: true };
+      return reporter.end(stored, stopped ? 'budget' : 'complete');
     } finally {
+      tracked.signal.removeEventListener('abort', abort);
       tracked.dispose();
     }
-  };
-}
-
-/** Publishes a stored result (once per job), the run's progress and the job's progress. */
-function announcer(deps: WorkerDeps, p: EvalUnitPayload, root: Job, target: RunTarget) {
-  const rootRef = { id: root.id, user_id: root.user_id };
-  const progress = new ProgressReporter(deps, root);
-  return async (outcome: CaseOutcome) => {
-    const dedupe = `${p.unit_key}|${outcomeKey(outcome.case_id, outcome.repeat_index)}`;
-    if (
-      (await deps.bus.publish(rootRef, 'tool_eval_result', resultEvent(p.run_id, target, outcome), {
-        dedupe,
-      })) === null
-    )
-      return;
-    const current = await deps.evalRuns.countResults(p.run_id);
-    const event = {
-      run_id: p.run_id,
-      current,
-      total: p.total,
-      provider_key: target.provider_key,
-      model_id: target.model_id,
-      case_id: outcome.case_id,
-    };
-    await deps.bus.publish(rootRef, 'tool_eval_progress', event, {
-      monotonic: { field: 'current', observed: current },
-    });
-    await progress.report(current, p.total, `${target.display_name}: ${current}/${p.total}`);
   };
 }

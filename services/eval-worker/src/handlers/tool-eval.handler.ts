@@ -1,7 +1,14 @@
-import { DelayedError, WaitingChildrenError, type Job } from 'bullmq';
+import { WaitingChildrenError, type Job } from 'bullmq';
 import { RunTarget, SuiteSnapshot, TERMINAL_STATUSES } from '@llmbench/contracts';
 import { summarizeOutcomes } from '@llmbench/eval-core';
-import { EvalUnitPayload, JOB_CATALOG, QUEUES, type Handler, type ToolEvalPayload } from '@llmbench/queue';
+import {
+  admitToSlot,
+  EvalUnitPayload,
+  JOB_CATALOG,
+  QUEUES,
+  type Handler,
+  type ToolEvalPayload,
+} from '@llmbench/queue';
 import type { Job as JobRow } from '@llmbench/db';
 import type { WorkerDeps } from '../deps.js';
 import { fromResultRow } from '../outcome-rows.js';
@@ -35,30 +42,15 @@ async function start(
   job: Job,
   token: string | undefined,
 ): Promise<void> {
+  const admitted = await admitToSlot(
+    { ...deps, parkRecheckMs: deps.config.jobs.parkRecheckMs },
+    p,
+    row,
+    job,
+    token,
+  );
+  if (!admitted) return;
   const ref = { id: row.id, user_id: row.user_id };
-  const limit = await deps.jobs.userLimit(p.user_id);
-  const slot = { userId: p.user_id, jobId: p.job_id, submittedAt: row.created_at.getTime(), limit };
-  if (!(await deps.slots.acquire(slot))) {
-    const fresh = await deps.jobs.getById(p.job_id);
-    if (fresh && TERMINAL_STATUSES.includes(fresh.status)) {
-      await deps.lifecycle.releaseSlot(p.user_id, p.job_id);
-      return;
-    }
-    if (!p.queued_event_sent) {
-      const detail = `waiting for a free slot (${limit} concurrent job${limit === 1 ? '' : 's'} per user)`;
-      await deps.bus.publish(ref, 'job_progress', { progress_pct: 0, progress_detail: detail, eta_s: null });
-      await job.updateData({ ...p, queued_event_sent: true });
-    }
-    // Parked as delayed: the job that frees the slot promotes it; the delay is only a safety net.
-    await job.moveToDelayed(Date.now() + deps.config.jobs.parkRecheckMs, token);
-    // A slot freed while this job was not yet delayed could not wake it: look once more.
-    if (await deps.slots.acquire(slot)) await job.promote().catch(() => undefined);
-    throw new DelayedError();
-  }
-  if (!(await deps.lifecycle.start(p.job_id))) {
-    await deps.lifecycle.releaseSlot(p.user_id, p.job_id);
-    return;
-  }
   const run = await deps.evalRuns.getById(p.run_id);
   if (!run) throw new Error(`eval run ${p.run_id} is missing`);
   const snapshot = SuiteSnapshot.parse(run.suite_snapshot);

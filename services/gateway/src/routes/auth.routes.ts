@@ -10,7 +10,10 @@ import {
   RefreshRequest,
   RegisterRequest,
   UserView,
+  BudgetView,
+  UpdateBudgetRequest,
 } from '@llmbench/contracts';
+import type { UserRepository } from '@llmbench/db';
 import type { RouteFn } from '../http/route.js';
 import type { AuthService } from '../services/auth.service.js';
 import type { ApiTokenService } from '../services/api-token.service.js';
@@ -18,7 +21,12 @@ import { toUserView } from '../services/views.js';
 
 const tag = 'auth';
 
-export function registerAuthRoutes(route: RouteFn, auth: AuthService, apiTokens: ApiTokenService): void {
+export function registerAuthRoutes(
+  route: RouteFn,
+  auth: AuthService,
+  apiTokens: ApiTokenService,
+  users: UserRepository,
+): void {
   route(
     {
       method: 'post',
@@ -69,6 +77,30 @@ export function registerAuthRoutes(route: RouteFn, auth: AuthService, apiTokens:
   route(
     { method: 'get', path: '/api/auth/me', summary: 'The authenticated user', tag, response: UserView },
     ({ user }) => toUserView(user),
+  );
+  route(
+    {
+      method: 'get',
+      path: '/api/auth/me/budget',
+      summary: "Your monthly spending cap and this month's spend",
+      tag,
+      response: BudgetView,
+    },
+    ({ user }) => users.budget(user.id),
+  );
+  route(
+    {
+      method: 'patch',
+      path: '/api/auth/me/budget',
+      summary: 'Set your monthly spending cap (null: none); tunes estimated above what is left need confirm',
+      tag,
+      body: UpdateBudgetRequest,
+      response: BudgetView,
+    },
+    async ({ body, user }) => {
+      await users.setBudget(user.id, body.budget_usd_monthly);
+      return users.budget(user.id);
+    },
   );
   route(
     {

@@ -1,19 +1,131 @@
-import { ParamTuneRequest } from '@llmbench/contracts';
+import {
+  AppError,
+  ApplyBestRequest,
+  CancelJobRequest,
+  CreatePresetRequest,
+  JobAccepted,
+  ParamTuneHistoryQuery,
+  ParamTuneRequest,
+} from '@llmbench/contracts';
 import type { RouteFn } from '../http/route.js';
-import type { ParamTunePreviewService } from '../services/param-tune-preview.service.js';
+import type { ParamTunePlanner } from '../services/param-tune-preview.service.js';
+import type { ParamTuneSubmissionService } from '../services/param-tune.service.js';
+import type { ParamTuneHistoryService } from '../services/param-tune-history.service.js';
+import type { PresetService } from '../services/presets.js';
+import type { JobControlService } from '../services/job-control.service.js';
+import type { JobStreamer } from '../relay/job-streamer.js';
 
 const tag = 'param-tune';
+const base = '/api/tool-eval/param-tune';
 
-export function registerParamTuneRoutes(route: RouteFn, preview: ParamTunePreviewService): void {
+export function registerParamTuneRoutes(
+  route: RouteFn,
+  deps: {
+    planner: ParamTunePlanner;
+    submission: ParamTuneSubmissionService;
+    history: ParamTuneHistoryService;
+    presets: PresetService;
+    jobs: JobControlService;
+    streamer: JobStreamer;
+  },
+): void {
   route(
     {
       method: 'post',
-      path: '/api/tool-eval/param-tune/preview',
+      path: base,
+      summary:
+        'Start a parameter tune (202, or the SSE stream with Accept: text/event-stream); over the monthly budget it needs confirm: true',
+      tag,
+      body: ParamTuneRequest,
+      response: JobAccepted,
+      status: 202,
+    },
+    async ({ body, user, req, res }) => {
+      const accepted = await deps.submission.submit(user.id, body);
+      if (!(req.get('accept') ?? '').includes('text/event-stream')) return accepted;
+      res.set('Location', accepted.events_url);
+      await deps.streamer.stream(req, res, user.id, accepted.job_id);
+    },
+  );
+  route(
+    {
+      method: 'post',
+      path: `${base}/preview`,
       summary:
         'Combinations per model after the provider pipeline (deduplicated), total eval calls, estimated duration and cost, warnings',
       tag,
       body: ParamTuneRequest,
     },
-    ({ body, user }) => preview.preview(user.id, body),
+    ({ body, user }) => deps.planner.preview(user.id, body),
+  );
+  route(
+    {
+      method: 'post',
+      path: `${base}/cancel`,
+      summary: 'Cancel a tune (finished combinations are kept)',
+      tag,
+      body: CancelJobRequest,
+    },
+    async ({ body, user }) => {
+      const job = await deps.jobs.getOwned(user.id, body.job_id);
+      if (job.type !== 'param_tune')
+        throw new AppError('validation_failed', 'job_id: not a param tune', [
+          { path: 'body.job_id', message: `a ${job.type} job` },
+        ]);
+      return deps.jobs.cancel(user.id, body.job_id);
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: `${base}/history`,
+      summary: 'Past and running tunes with their best configuration',
+      tag,
+      query: ParamTuneHistoryQuery,
+    },
+    ({ query, user }) => deps.history.list(user.id, query.limit, query.offset),
+  );
+  route(
+    {
+      method: 'get',
+      path: `${base}/history/:id`,
+      summary: 'One tune with every evaluated combination (scores, CI, adjustments, per-case results)',
+      tag,
+    },
+    ({ params, user }) => deps.history.get(user.id, params.id ?? ''),
+  );
+  route(
+    { method: 'delete', path: `${base}/history/:id`, summary: 'Delete a finished tune and its results', tag },
+    ({ params, user }) => deps.history.delete(user.id, params.id ?? ''),
+  );
+  route(
+    {
+      method: 'post',
+      path: `${base}/history/:id/apply`,
+      summary:
+        "Store the best configuration (overall, or of the given model) as that model's default parameters",
+      tag,
+      body: ApplyBestRequest,
+    },
+    ({ params, body, user }) => deps.history.apply(user.id, params.id ?? '', body),
+  );
+  route(
+    { method: 'get', path: `${base}/presets`, summary: 'Built-in vendor presets and your own', tag },
+    ({ user }) => deps.presets.list(user.id),
+  );
+  route(
+    {
+      method: 'post',
+      path: `${base}/presets`,
+      summary: 'Save a search space as a preset',
+      tag,
+      body: CreatePresetRequest,
+      status: 201,
+    },
+    ({ body, user }) => deps.presets.create(user.id, body),
+  );
+  route(
+    { method: 'delete', path: `${base}/presets/:id`, summary: 'Delete one of your presets', tag },
+    ({ params, user }) => deps.presets.delete(user.id, params.id ?? ''),
   );
 }

@@ -4,7 +4,6 @@ import {
   type CreateEvalRequest,
   type JobAccepted,
   type RunTarget,
-  type SuiteSnapshot,
 } from '@llmbench/contracts';
 import {
   json,
@@ -13,13 +12,14 @@ import {
   type ProviderRepository,
   type SuiteRepository,
 } from '@llmbench/db';
-import { enqueue, type EventBus, type JobLifecycle, type QueueName } from '@llmbench/queue';
+import { type EventBus, type JobLifecycle, type QueueName } from '@llmbench/queue';
 import type { Queue } from 'bullmq';
 import { buildRequestParams } from '@llmbench/provider-params';
-import { toCaseView } from './views.js';
 import { paramErrors } from './provider-params.service.js';
 import { lookupTargets, modelPrices, unknownTargetKeys } from './target-lookup.js';
 import { validationError } from '../http/validate.js';
+import { selectSuiteCases, snapshotSuite } from './suite-selection.js';
+import { announceAndEnqueue } from './job-admission.js';
 
 type Deps = {
   suites: SuiteRepository;
@@ -74,17 +74,6 @@ export class EvalSubmissionService {
     return resolved;
   }
 
-  private async selectCases(userId: string, req: CreateEvalRequest) {
-    const rows = await this.deps.suites.listCases(userId, req.suite_id);
-    if (!req.case_ids) return rows;
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const missing = req.case_ids.flatMap((id, i) =>
-      byId.has(id) ? [] : [{ path: `body.case_ids.${i}`, message: 'not a case of this suite' }],
-    );
-    if (missing.length > 0) throw validationError(missing);
-    return req.case_ids.map((id) => byId.get(id)!);
-  }
-
   async submit(userId: string, req: CreateEvalRequest): Promise<JobAccepted> {
     const suite = await this.deps.suites.get(userId, req.suite_id);
     if (!suite)
@@ -92,25 +81,14 @@ export class EvalSubmissionService {
         { path: 'body.suite_id', message: 'not found' },
       ]);
     const targets = await this.resolveTargets(userId, req, suite.system_prompt);
-    const cases = await this.selectCases(userId, req);
+    const cases = await selectSuiteCases(this.deps.suites, userId, req.suite_id, req.case_ids);
     if (req.experiment_id && !(await this.deps.experiments.get(userId, req.experiment_id))) {
       throw new AppError('not_found', 'experiment_id: experiment not found', [
         { path: 'body.experiment_id', message: 'not found' },
       ]);
     }
-    if (cases.length === 0)
-      throw validationError([{ path: 'body.suite_id', message: 'the suite has no test cases' }]);
     // The run keeps its own copy of the tools and cases: editing the suite later never rewrites history.
-    const snapshot: SuiteSnapshot = {
-      suite_id: suite.id,
-      name: suite.name,
-      system_prompt: suite.system_prompt,
-      tools: suite.tools,
-      cases: cases.map((c) => {
-        const { id, position, created_at: _c, updated_at: _u, suite_id: _s, ...data } = toCaseView(c);
-        return { id, position, data };
-      }),
-    };
+    const snapshot = snapshotSuite(suite, cases);
     const { job, runId } = await this.deps.evalRuns.createWithJob(
       { user_id: userId, type: 'tool_eval', payload: json(req) },
       {
@@ -131,28 +109,11 @@ export class EvalSubmissionService {
         total_cases: cases.length,
       },
     );
-    await this.deps.bus.publish(job, 'job_created', {
-      job_type: 'tool_eval',
-      status: 'queued',
+    await announceAndEnqueue(this.deps, job, runId, 'tool-eval', {
+      job_id: job.id,
+      user_id: userId,
       run_id: runId,
     });
-    await this.deps.bus.publish(job, 'job_queued', { reason: 'waiting for an eval worker' });
-    try {
-      await enqueue(
-        this.deps.queues,
-        'tool-eval',
-        { job_id: job.id, user_id: userId, run_id: runId },
-        { jobId: job.id },
-      );
-    } catch (err) {
-      await this.deps.lifecycle.end(job.id, 'failed', {
-        error: { code: 'service_unavailable', message: 'the job queue is unavailable' },
-      });
-      throw new AppError(
-        'service_unavailable',
-        `could not enqueue the eval: ${err instanceof Error ? err.message : String(err)}`,
-      );
-    }
     return { job_id: job.id, run_id: runId, status: 'queued', events_url: `/api/jobs/${job.id}/events` };
   }
 }

@@ -1,6 +1,6 @@
 import { AppError, type JobStatus, type JobType, type JobView } from '@llmbench/contracts';
 import type { Job, JobRepository } from '@llmbench/db';
-import type { Cancellation, JobLifecycle } from '@llmbench/queue';
+import { findOrchestratorJob, type Cancellation, type JobLifecycle, type QueueName } from '@llmbench/queue';
 import type { Queue } from 'bullmq';
 
 export function toJobView(j: Job): JobView {
@@ -28,7 +28,7 @@ export class JobControlService {
       jobs: JobRepository;
       lifecycle: JobLifecycle;
       cancellation: Cancellation;
-      runsQueue: Queue;
+      queues: Record<QueueName, Queue>;
     },
   ) {}
 
@@ -62,7 +62,7 @@ export class JobControlService {
         { path: 'job_id', message: `status is ${now.status}` },
       ]);
     }
-    const queued = await this.deps.runsQueue.getJob(id);
+    const queued = await findOrchestratorJob(this.deps.queues, id);
     if (queued && ((await queued.isDelayed()) || (await queued.isWaiting())))
       await queued.remove().catch(() => undefined);
     return toJobView(await this.getOwned(userId, id));

@@ -6,10 +6,7 @@
  *   pnpm bench [--cases 100] [--targets 4] [--latency-ms 50] [--unit-concurrency 2]
  */
 import { parseArgs } from 'node:util';
-import { randomBytes } from 'node:crypto';
-import { createDatabase, createKeySpace } from '@llmbench/testing';
-import { startStack } from '../tests/support/stack.js';
-import { api } from '../tests/support/api.js';
+import { benchStack, benchUserWithSuite } from './support.js';
 import { isTerminal, openEvents, readSse } from '../tests/support/sse.js';
 
 const { values } = parseArgs({
@@ -26,41 +23,14 @@ const latencyMs = Number(values['latency-ms']);
 const unitConcurrency = Number(values['unit-concurrency']);
 const PROVIDER_CAP = 8; // the sandbox provider's max_concurrency for every new user
 
-const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const id = randomBytes(4).toString('hex');
-const db = await createDatabase({ adminUrl, name: `lbs_bench_${id}` });
-const redis = createKeySpace(redisUrl, `lbs-bench:${id}`);
 // The eval worker runs as its own process, as in production; gateway and sandbox share this one.
-const stack = await startStack({
-  infra: { db, redis },
+const { id, stack } = await benchStack({
   noWorker: true,
   sandboxEnv: { SANDBOX_TTFT_MS: String(latencyMs) },
 });
 stack.spawnWorker({ LOG_LEVEL: 'warn' });
 try {
-  const reg = await api(stack.url).post('/api/auth/register', {
-    email: `bench-${id}@bench.io`,
-    password: 'bench-password',
-  });
-  const client = api(stack.url, reg.body.access_token);
-  const suite = await client.post('/api/tool-eval/import', {
-    name: 'bench',
-    tools: [
-      {
-        type: 'function',
-        function: {
-          name: 'get_weather',
-          description: 'Weather for a city',
-          parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-        },
-      },
-    ],
-    test_cases: Array.from({ length: cases }, (_, i) => ({
-      prompt: `What is the weather in Paris number ${i}?`,
-      expected_tool: 'get_weather',
-    })),
-  });
+  const { client, suiteId } = await benchUserWithSuite(stack.url, id, cases);
   const models = [
     'sandbox-precise',
     'sandbox-creative',
@@ -71,7 +41,7 @@ try {
   const targets = models.map((model_id) => ({ provider_key: 'sandbox', model_id }));
   // Warm-up: one small eval, which also waits until the worker process is up.
   const warm = await client.post('/api/tool-eval', {
-    suite_id: suite.body.id,
+    suite_id: suiteId,
     targets: targets.slice(0, 1),
     case_ids: undefined,
     concurrency: 1,
@@ -79,7 +49,7 @@ try {
   await readSse(await openEvents(stack.url, client.token, warm.body.job_id), isTerminal);
   const started = performance.now();
   const accepted = await client.post('/api/tool-eval', {
-    suite_id: suite.body.id,
+    suite_id: suiteId,
     targets,
     concurrency: unitConcurrency,
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../support/stack.js';
 import { userWithDemoSuite } from '../support/api.js';
+import { isTerminal, openEvents, readSse } from '../support/sse.js';
 import { ofType, streamTune, THREE_MODELS } from '../support/param-tune.js';
 
 let stack: Stack;
@@ -113,5 +114,89 @@ describe('parameter tuner over HTTP/SSE', () => {
       status: 'completed',
       suite_name: expect.any(String),
     });
+  });
+});
+
+describe('param-tune presets and applying the best configuration', () => {
+  it('lists built-in presets, saves and deletes user presets, and starts a tune from one', async () => {
+    const { client, suiteId } = await userWithDemoSuite(stack.url);
+    const builtins = await client.get('/api/tool-eval/param-tune/presets');
+    expect(builtins.body.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['Qwen3 Coder 30B (Recommended)', 'GLM-4.7 Flash (Z.AI Recommended)']),
+    );
+    const bad = await client.post('/api/tool-eval/param-tune/presets', {
+      name: 'broken',
+      search_space: { temperature: { min: 0, max: 1, step: 0 } },
+    });
+    expect([bad.status, bad.body.error.details[0].path]).toEqual([400, 'body.search_space.temperature.step']);
+    const created = await client.post('/api/tool-eval/param-tune/presets', {
+      name: 'cool and narrow',
+      search_space: { temperature: [0, 0.2], top_p: [0.9] },
+    });
+    expect(created.status).toBe(201);
+    const dup = await client.post('/api/tool-eval/param-tune/presets', {
+      name: 'cool and narrow',
+      search_space: { temperature: [0] },
+    });
+    expect(dup.status).toBe(409);
+
+    const { events } = await streamTune(stack.url, client, {
+      suite_id: suiteId,
+      targets: [THREE_MODELS[0]],
+      preset_id: created.body.id,
+    });
+    // Completion order varies; the set of combinations is the preset's.
+    const configs = ofType(events, 'combo_result').map((r) => r.config);
+    expect(configs.sort((a, b) => a.temperature - b.temperature)).toEqual([
+      { temperature: 0, top_p: 0.9 },
+      { temperature: 0.2, top_p: 0.9 },
+    ]);
+    const unknown = await client.post('/api/tool-eval/param-tune', {
+      suite_id: suiteId,
+      targets: [THREE_MODELS[0]],
+      preset_id: 'builtin:nope',
+    });
+    expect([unknown.status, unknown.body.error.details[0].path]).toEqual([404, 'body.preset_id']);
+    expect((await client.delete('/api/tool-eval/param-tune/presets/builtin:qwen3-coder-30b')).status).toBe(
+      403,
+    );
+    expect((await client.delete(`/api/tool-eval/param-tune/presets/${created.body.id}`)).status).toBe(204);
+    expect((await client.get('/api/tool-eval/param-tune/presets')).body).toHaveLength(builtins.body.length);
+  });
+
+  it('apply stores the best parameters as the model default, and later evals use them', async () => {
+    const { client, suiteId } = await userWithDemoSuite(stack.url);
+    const { events } = await streamTune(stack.url, client, {
+      suite_id: suiteId,
+      targets: [THREE_MODELS[0], THREE_MODELS[1]],
+      search_space: { temperature: [0.2, 0.8], top_p: [0.7, 0.9], seed: [7] },
+    });
+    const complete = ofType(events, 'tune_complete')[0];
+    const tuneId = ofType(events, 'tune_start')[0].tune_id;
+    const creative = complete.best_config.find(
+      (b: { model_id: string }) => b.model_id === 'sandbox-creative',
+    );
+    const applied = await client.post(`/api/tool-eval/param-tune/history/${tuneId}/apply`, {
+      model_id: 'sandbox-creative',
+    });
+    expect(applied.status).toBe(200);
+    expect(applied.body.default_params).toEqual(creative.params);
+    const providers = await client.get('/api/providers');
+    const model = providers.body.items
+      .find((p: { provider_key: string }) => p.provider_key === 'sandbox')
+      .models.find((m: { model_id: string }) => m.model_id === 'sandbox-creative');
+    expect(model.default_params).toEqual(creative.params);
+    const evalRun = await client.post('/api/tool-eval', {
+      suite_id: suiteId,
+      targets: [THREE_MODELS[1]],
+      case_ids: [ofType(events, 'combo_result')[0].case_results[0].case_id],
+    });
+    const done = await readSse(await openEvents(stack.url, client.token, evalRun.body.job_id), isTerminal);
+    expect(done.at(-1)!.event).toBe('job_completed');
+    const run = await client.get(`/api/tool-eval/history/${evalRun.body.run_id}`);
+    expect(run.body.results[0].detail.raw_request.params).toMatchObject(creative.params);
+    // A running tune cannot be deleted; a finished one can, with its results.
+    expect((await client.delete(`/api/tool-eval/param-tune/history/${tuneId}`)).status).toBe(204);
+    expect((await client.get(`/api/tool-eval/param-tune/history/${tuneId}`)).status).toBe(404);
   });
 });

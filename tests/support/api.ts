@@ -24,6 +24,7 @@ export function api(base: string, token?: string) {
   return {
     get: (p: string) => call('GET', p),
     post: (p: string, b: unknown = {}) => call('POST', p, b),
+    patch: (p: string, b: unknown = {}) => call('PATCH', p, b),
     delete: (p: string) => call('DELETE', p),
     token: token ?? '',
   };

@@ -110,11 +110,12 @@ describe(ProviderLimiter.name, () => {
 
   it('renews the lease of a live holder, so its slot is not reclaimed', async () => {
     const key = freshKey();
-    const holder = newLimiter({ leaseMs: 200 });
+    // A lease long enough that a busy test machine's event-loop stalls cannot outlast it.
+    const holder = newLimiter({ leaseMs: 800 });
     const other = newLimiter();
     const lease = await holder.acquire(key, 1);
-    // Five lease lengths: without renewal the slot would have been free long before.
-    const waiting = other.acquire(key, 1, { signal: AbortSignal.timeout(1000) });
+    // Three lease lengths: without renewal the slot would have been free long before.
+    const waiting = other.acquire(key, 1, { signal: AbortSignal.timeout(2400) });
     await expect(waiting).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(await other.inFlight(key)).toBe(1);
     await lease.release();

@@ -1,5 +1,5 @@
 import { mulberry32, shuffle } from './rng.js';
-import { halvingSchedule, promote } from './samplers/halving.js';
+import { halvingSchedule, type Rung } from './samplers/halving.js';
 import { sampleRandom } from './samplers/random.js';
 import { proposeTpe, type Observation } from './samplers/tpe.js';
 import { comboKey, type Config, type ExpandedDimension } from './search-space.js';
@@ -46,12 +46,23 @@ export interface SearchInput {
 export const DEFAULT_RANDOM_SAMPLES = 20;
 /** Bayesian without a budget stops at this share of the grid's calls (the bench shows it is enough). */
 export const BAYESIAN_DEFAULT_SHARE = 0.35;
+/**
+ * Bayesian: combinations per batch. Smaller batches adapt sooner (on the sandbox landscape 1–2 find the
+ * best slightly more often than 4–8, within noise); 4 keeps a batch's units busy in parallel.
+ */
 const DEFAULT_BATCH = 4;
+/** Bayesian: distinct combinations sampled at random before TPE (densities fitted to fewer are noise). */
 const DEFAULT_STARTUP = 8;
-const DEFAULT_ETA = 3;
+/**
+ * Halving: keep half per rung. A rung ranks on a few cases whose scores come in steps of 1/cases, so
+ * rankings are noisy; dropping half rather than two thirds loses the best combination less often
+ * (on the sandbox landscape η=2 keeps it ~92 % of the time at ~30 % of the grid's calls, η=3 ~78 %).
+ */
+const DEFAULT_ETA = 2;
+// Independent random streams per use of the seed (the tuner also shuffles the case order with it).
+const HALVING_SALT = 0x68616c76;
+const STARTUP_SALT = 0x73747274;
 
-export const KNOBS: Record<string, number> =
-  (globalThis as unknown as { __knobs?: Record<string, number> }).__knobs ?? {};
 const meanOf = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
 
 /** Cases `key` has been evaluated on. */
@@ -65,35 +76,78 @@ function callsUsed(input: SearchInput): number {
   return n;
 }
 
-/** The call budget of a target: explicit, or the strategy's default. */
-export function targetCallBudget(
-  input: Pick<SearchInput, 'strategy' | 'max_calls' | 'combos' | 'cases' | 'repeats'>,
-) {
+type BudgetInput = Pick<SearchInput, 'strategy' | 'max_calls' | 'combos' | 'cases' | 'repeats'>;
+
+/**
+ * The call budget of a target: explicit, or the strategy's default. Bayesian's default is
+ * {@link BAYESIAN_DEFAULT_SHARE} of the grid's calls, and at least one combination's.
+ */
+export function targetCallBudget(input: BudgetInput): number {
   if (input.max_calls !== undefined) return input.max_calls;
-  if (input.strategy === 'bayesian')
-    return Math.ceil(input.combos.length * input.cases * input.repeats * BAYESIAN_DEFAULT_SHARE);
+  if (input.strategy === 'bayesian') {
+    const one = input.cases * input.repeats;
+    const grid = input.combos.length * one;
+    return Math.min(grid, Math.max(one, Math.ceil(grid * BAYESIAN_DEFAULT_SHARE)));
+  }
   return Infinity;
 }
 
+/** Halving options: explicit, or the defaults ({@link defaultMinCases}). */
+function halvingOptions(input: Pick<SearchInput, 'combos' | 'cases' | 'eta' | 'min_cases'>): {
+  eta: number;
+  minCases: number;
+} {
+  const eta = input.eta ?? DEFAULT_ETA;
+  return { eta, minCases: input.min_cases ?? defaultMinCases(input.combos.length, input.cases, eta) };
+}
+
+/** LLM calls per repeat of a halving schedule: each rung runs only the cases its survivors lack. */
+function halvingCalls(rungs: readonly Rung[]): number {
+  let prev = 0;
+  let calls = 0;
+  for (const r of rungs) {
+    calls += r.combos * (r.cases - prev);
+    prev = r.cases;
+  }
+  return calls;
+}
+
+/**
+ * Halving's default first-rung case count: the largest for which the whole schedule stays within
+ * {@link BAYESIAN_DEFAULT_SHARE} of the grid's calls (1 when none does). A first rung of one or two
+ * cases ranks mostly on noise (with 25 cases and η=2, 1 case gives rungs 1/3/6/12/25 and loses the best
+ * combination twice as often as 3/6/12/25); so it gets as many cases as the budget bayesian would
+ * spend allows, which makes the two adaptive strategies cost about the same.
+ */
+function defaultMinCases(nCombos: number, nCases: number, eta: number): number {
+  if (nCombos < 1 || nCases < 1) return 1;
+  const cap = BAYESIAN_DEFAULT_SHARE * nCombos * nCases;
+  for (let m = nCases; m > 1; m--)
+    if (halvingCalls(halvingSchedule(nCombos, nCases, { eta, minCases: m })) <= cap) return m;
+  return 1;
+}
+
 /** Keeps the prefix of `items` that fits in the remaining call budget. */
-function fitBudget(input: SearchInput, items: BatchItem[]): { items: BatchItem[]; cut: boolean } {
+function fitBudget(input: SearchInput, items: BatchItem[]): BatchItem[] {
   let left = targetCallBudget(input) - callsUsed(input);
   const kept: BatchItem[] = [];
   for (const item of items) {
     const cost = (item.cases - doneCases(input, item.key)) * input.repeats;
-    if (cost > left) return { items: kept, cut: true };
+    if (cost > left) break;
     left -= cost;
     kept.push(item);
   }
-  return { items: kept, cut: false };
+  return kept;
 }
 
 function step(input: SearchInput, items: BatchItem[], rung = 0): SearchStep {
   const todo = items.filter((i) => doneCases(input, i.key) < i.cases);
   if (todo.length === 0) return { kind: 'done', reason: 'complete' };
   const fitted = fitBudget(input, todo);
-  if (fitted.items.length === 0) return { kind: 'done', reason: 'budget' };
-  return { kind: 'evaluate', items: fitted.items, rung };
+  // Only a budget the user set is reported as such: bayesian's default share is its planned end.
+  if (fitted.length === 0)
+    return { kind: 'done', reason: input.max_calls === undefined ? 'complete' : 'budget' };
+  return { kind: 'evaluate', items: fitted, rung };
 }
 
 function full(input: SearchInput, combos: readonly DriverCombo[]): BatchItem[] {
@@ -112,29 +166,28 @@ function randomPick(input: SearchInput): DriverCombo[] {
   return keys.map((k) => byKey.get(String(k.key))!);
 }
 
-/** Combos with some but not all cases: a batch interrupted by a crash; they are finished first. */
-function partialCombos(input: SearchInput): DriverCombo[] {
-  return input.combos.filter((c) => {
-    const n = doneCases(input, c.key);
-    return n > 0 && n < input.cases;
-  });
-}
+const unfinished = (input: SearchInput) => (c: DriverCombo) => doneCases(input, c.key) < input.cases;
 
 /**
- * Bayesian: a seeded random start (nStartup distinct combos), then TPE over the requested (pre-clamp)
- * space, every requested config of a combo sharing its score.
+ * Bayesian: the first {@link DEFAULT_STARTUP} combinations of a seeded shuffle (counted in distinct
+ * combinations, not requested configs), then TPE over the requested (pre-clamp) space, every requested
+ * config of a combination sharing its score. Combinations left part-evaluated by an interrupted batch
+ * are finished first, so a resume wastes none of their calls.
  */
 function bayesian(input: SearchInput): SearchStep {
-  const size = Math.max(1, input.batch_size ?? KNOBS.batch ?? DEFAULT_BATCH);
-  const picked = partialCombos(input).slice(0, size);
-  const complete = input.combos.filter((c) => doneCases(input, c.key) >= input.cases);
-  const startup = shuffle(mulberry32(input.seed), input.combos).slice(0, KNOBS.startup ?? DEFAULT_STARTUP);
-  for (const c of startup)
-    if (picked.length < size && doneCases(input, c.key) < input.cases && !picked.includes(c)) picked.push(c);
-  if (picked.length > 0) return step(input, full(input, picked));
+  const size = Math.max(1, input.batch_size ?? DEFAULT_BATCH);
+  const todo = unfinished(input);
+  const picked: DriverCombo[] = input.combos.filter((c) => doneCases(input, c.key) > 0 && todo(c));
+  const pick = (c: DriverCombo) => {
+    if (picked.length < size && todo(c) && !picked.includes(c)) picked.push(c);
+  };
+  const startup = shuffle(mulberry32(input.seed ^ STARTUP_SALT), input.combos).slice(0, DEFAULT_STARTUP);
+  startup.forEach(pick);
+  if (picked.length > 0) return step(input, full(input, picked.slice(0, size)));
 
   const byRequested = new Map<string, DriverCombo>();
   for (const c of input.combos) for (const r of c.requested) byRequested.set(comboKey(r), c);
+  const complete = input.combos.filter((c) => !todo(c));
   const history: Observation[] = [];
   const seen = new Set<string>();
   for (const c of complete) {
@@ -145,45 +198,45 @@ function bayesian(input: SearchInput): SearchStep {
     }
   }
   const rng = mulberry32(input.seed * 7919 + complete.length);
-  // A proposal outside the planned combos (dimensions not matching them) is skipped, a bounded number of times.
+  // A proposal outside the planned combinations (dimensions not matching them) is skipped, a bounded
+  // number of times; what TPE cannot fill is taken in seeded order, so combinations are never left over.
   for (let attempt = 0; picked.length < size && attempt < size * 4; attempt++) {
-    const [proposal] = proposeTpe(input.dimensions, history, 1, rng, {
-      nStartup: 0,
-      pending: seen,
-      gamma: KNOBS.gamma,
-      nCandidates: KNOBS.cand,
-    });
+    const [proposal] = proposeTpe(input.dimensions, history, 1, rng, { nStartup: 0, pending: seen });
     if (!proposal) break;
-    const combo = byRequested.get(comboKey(proposal));
     seen.add(comboKey(proposal));
+    const combo = byRequested.get(comboKey(proposal));
     if (!combo) continue;
     for (const r of combo.requested) seen.add(comboKey(r));
-    if (!picked.includes(combo) && doneCases(input, combo.key) < input.cases) picked.push(combo);
+    pick(combo);
   }
-  // Whatever TPE could not propose is filled in seeded order, so the search never ends with combos left.
-  for (const c of shuffle(rng, input.combos))
-    if (picked.length < size && doneCases(input, c.key) < input.cases && !picked.includes(c)) picked.push(c);
+  if (picked.length < size) shuffle(rng, input.combos).forEach(pick);
   return step(input, full(input, picked));
 }
 
-/** Axis neighbours of every combo: one step up or down one ordered numeric dimension of a requested config. */
+/** Index of a config's value in each dimension (-1 when absent), as a map key. */
+function position(dims: readonly ExpandedDimension[], config: Config): number[] {
+  return dims.map((d) => d.values.findIndex((v) => v === config[d.name]));
+}
+
+/**
+ * The axis neighbours of every combination: one step up or down one ordered numeric dimension from one
+ * of its requested configs. Categorical dimensions have no order, hence no neighbours.
+ */
 function neighbours(input: SearchInput): Map<string, string[]> {
-  const byPos = new Map<string, string>();
-  const pos = (c: Config) =>
-    JSON.stringify(input.dimensions.map((d) => d.values.findIndex((v) => v === c[d.name])));
-  for (const c of input.combos) for (const r of c.requested) byPos.set(pos(r), c.key);
+  const byPosition = new Map<string, string>();
+  for (const c of input.combos)
+    for (const r of c.requested) byPosition.set(position(input.dimensions, r).join(','), c.key);
+  const ordered = input.dimensions.map((d) => d.values.every((v) => typeof v === 'number'));
   const out = new Map<string, string[]>();
   for (const c of input.combos) {
     const near = new Set<string>();
     for (const r of c.requested) {
-      const p = JSON.parse(pos(r)) as number[];
-      input.dimensions.forEach((d, i) => {
-        if (!d.values.every((v) => typeof v === 'number')) return;
-        for (const delta of [-1, 1]) {
-          const q = [...p];
-          q[i] = (q[i] ?? 0) + delta;
-          const k = byPos.get(JSON.stringify(q));
-          if (k !== undefined && k !== c.key) near.add(k);
+      const p = position(input.dimensions, r);
+      p.forEach((at, i) => {
+        if (!ordered[i] || at < 0) return;
+        for (const q of [at - 1, at + 1]) {
+          const key = byPosition.get(p.map((x, j) => (j === i ? q : x)).join(','));
+          if (key !== undefined && key !== c.key) near.add(key);
         }
       });
     }
@@ -192,36 +245,41 @@ function neighbours(input: SearchInput): Map<string, string[]> {
   return out;
 }
 
-/** Halving: recomputes the rungs from the scores so far and returns the first unfinished one. */
+/**
+ * Halving: recomputes the rungs from the scores so far and returns the first unfinished one. A rung
+ * promotes by mean score on its case prefix; ties (frequent: a few cases score in coarse steps) go to
+ * the combination whose neighbours scored better on that prefix (good settings cluster, the assumption
+ * TPE's kernel makes too), then to a seeded order: never to the key, which would favour one corner of
+ * the space on every tune.
+ */
 function halving(input: SearchInput): SearchStep {
-  let alive = shuffle(mulberry32(input.seed), input.combos);
-  const rungs = halvingSchedule(alive.length, input.cases, {
-    eta: input.eta ?? KNOBS.eta ?? DEFAULT_ETA,
-    minCases: input.min_cases ?? KNOBS.minCases ?? 1,
-  });
-  const near = KNOBS.nb ? neighbours(input) : new Map<string, string[]>();
+  if (input.combos.length === 0 || input.cases < 1) return { kind: 'done', reason: 'complete' };
+  let alive = shuffle(mulberry32(input.seed ^ HALVING_SALT), input.combos);
+  const rungs = halvingSchedule(alive.length, input.cases, halvingOptions(input));
+  let near: Map<string, string[]> | undefined;
   for (const [r, rung] of rungs.entries()) {
-    const items = alive.map((c) => ({ key: c.key, cases: rung.cases }));
-    const next = step(input, items, r);
-    if (next.kind === 'evaluate' || next.reason === 'budget') return next;
-    const prefix = (key: string) => {
-      const s = (input.evaluated.get(key) ?? []).slice(0, rung.cases);
-      return s.length === 0 ? NaN : meanOf(s);
-    };
-    const ranked = alive.map((c, i) => {
-      const nbs = (near.get(c.key) ?? []).map(prefix).filter((x) => !Number.isNaN(x));
-      const own = prefix(c.key);
-      const nb = nbs.length ? meanOf(nbs) : -Infinity;
-      const k = KNOBS.pool ?? 0;
-      const n = Math.min(rung.cases, input.evaluated.get(c.key)?.length ?? 0);
-      return { key: c.key, i, mean: k && nbs.length ? (n * own + k * nb) / (n + k) : own, nb };
-    });
-    ranked.sort(
-      (a, b) =>
-        b.mean - a.mean ||
-        (KNOBS.nb ? b.nb - a.nb : 0) ||
-        (KNOBS.keytie ? (a.key < b.key ? -1 : 1) : a.i - b.i),
+    const next = step(
+      input,
+      alive.map((c) => ({ key: c.key, cases: rung.cases })),
+      r,
     );
+    if (next.kind === 'evaluate' || next.reason === 'budget') return next;
+    if (r === rungs.length - 1) break;
+    near ??= neighbours(input);
+    const prefixMean = (key: string) => {
+      const scores = (input.evaluated.get(key) ?? []).slice(0, rung.cases);
+      return scores.length === 0 ? undefined : meanOf(scores);
+    };
+    const ranked = alive.map((c, order) => {
+      const around = (near?.get(c.key) ?? []).map(prefixMean).filter((m) => m !== undefined);
+      return {
+        key: c.key,
+        order,
+        mean: prefixMean(c.key) ?? -Infinity,
+        around: around.length > 0 ? meanOf(around) : -Infinity,
+      };
+    });
+    ranked.sort((a, b) => b.mean - a.mean || b.around - a.around || a.order - b.order);
     const keep = new Set(ranked.slice(0, rung.keep).map((x) => x.key));
     alive = alive.filter((c) => keep.has(c.key));
   }
@@ -231,7 +289,8 @@ function halving(input: SearchInput): SearchStep {
 /**
  * The next batch of one target's search, computed from the scores so far only. Stateless and seeded:
  * a tuner that crashed and resumes calls it again and gets the same decision, so nothing is redone.
- * Every strategy stops with reason `budget` when the next batch would not fit in the call budget.
+ * A strategy stops with reason `budget` when the next batch would not fit in `max_calls`; bayesian
+ * without `max_calls` stops at its default share with reason `complete`.
  */
 export function nextSearchStep(input: SearchInput): SearchStep {
   switch (input.strategy) {
@@ -246,56 +305,38 @@ export function nextSearchStep(input: SearchInput): SearchStep {
   }
 }
 
+type PlanInput = Pick<
+  SearchInput,
+  'strategy' | 'combos' | 'cases' | 'repeats' | 'n_samples' | 'max_calls' | 'eta' | 'min_cases'
+>;
+
 /**
  * Upper bound of evaluations (combination × rung) the strategy will run, for progress totals.
  */
-export function plannedEvaluations(
-  input: Pick<
-    SearchInput,
-    'strategy' | 'combos' | 'cases' | 'repeats' | 'n_samples' | 'max_calls' | 'eta' | 'min_cases'
-  >,
-): number {
+export function plannedEvaluations(input: PlanInput): number {
   const n = input.combos.length;
+  if (n === 0 || input.cases < 1) return 0;
   const budget = targetCallBudget(input);
   const byBudget = Number.isFinite(budget)
     ? Math.floor(budget / Math.max(1, input.cases * input.repeats))
     : n;
   switch (input.strategy) {
     case 'grid':
+    case 'bayesian':
       return Math.min(n, byBudget);
     case 'random':
       return Math.min(n, input.n_samples ?? DEFAULT_RANDOM_SAMPLES, byBudget);
-    case 'bayesian':
-      return Math.max(1, Math.min(n, byBudget));
     case 'halving':
-      return n === 0
-        ? 0
-        : halvingSchedule(n, input.cases, {
-            eta: input.eta ?? DEFAULT_ETA,
-            minCases: input.min_cases ?? 1,
-          }).reduce((s, r) => s + r.combos, 0);
+      return halvingSchedule(n, input.cases, halvingOptions(input)).reduce((s, r) => s + r.combos, 0);
   }
 }
 
 /** Upper bound of LLM calls the strategy will make for one target (halving counts only new cases per rung). */
-export function plannedCalls(
-  input: Pick<
-    SearchInput,
-    'strategy' | 'combos' | 'cases' | 'repeats' | 'n_samples' | 'max_calls' | 'eta' | 'min_cases'
-  >,
-): number {
-  if (input.combos.length === 0) return 0;
-  let calls: number;
-  if (input.strategy === 'halving') {
-    let prev = 0;
-    calls = 0;
-    for (const r of halvingSchedule(input.combos.length, input.cases, {
-      eta: input.eta ?? DEFAULT_ETA,
-      minCases: input.min_cases ?? 1,
-    })) {
-      calls += r.combos * (r.cases - prev) * input.repeats;
-      prev = r.cases;
-    }
-  } else calls = plannedEvaluations(input) * input.cases * input.repeats;
+export function plannedCalls(input: PlanInput): number {
+  if (input.combos.length === 0 || input.cases < 1) return 0;
+  const calls =
+    input.strategy === 'halving'
+      ? halvingCalls(halvingSchedule(input.combos.length, input.cases, halvingOptions(input))) * input.repeats
+      : plannedEvaluations(input) * input.cases * input.repeats;
   return Math.min(calls, targetCallBudget(input));
 }

@@ -21,7 +21,8 @@ export const Targets = z
 export const CreateEvalRequest = z.strictObject({
   suite_id: Uuid,
   targets: Targets,
-  temperature: z.number().min(0).max(2).default(0),
+  /** Default: the model's default_params temperature, else 0 (tool calling wants determinism). */
+  temperature: z.number().min(0).max(2).optional(),
   tool_choice: ToolChoice.default('required'),
   params: z
     .record(z.string().max(64), z.unknown())

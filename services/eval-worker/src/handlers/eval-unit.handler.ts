@@ -37,7 +37,8 @@ export function createEvalUnitHandler(deps: WorkerDeps): Handler<'eval-unit'> {
       : evalReporter(deps, p, root, target);
     const stored = (await deps.evalRuns.listUnitResults(p.run_id, p.unit_key)).map(fromResultRow);
     await reporter.begin(stored);
-    if (await reporter.stopReason()) return reporter.end(stored, 'budget');
+    // The job's budget ran out before this unit began: leave it unevaluated rather than empty.
+    if (await reporter.stopReason()) return { skipped: 'budget exhausted' };
 
     const tracked = await deps.cancellation.track(p.root_job_id);
     // Aborted by a cancel (the tracked signal) or when the job's budget runs out (the reporter).

@@ -125,7 +125,7 @@ export function registerParamTuneRoutes(
     ({ body, user }) => deps.presets.create(user.id, body),
   );
   route(
-    { method: 'delete', path: `${base}/presets/:id`, summary: 'Delete one of your presets', tag },
-    ({ params, user }) => deps.presets.delete(user.id, params.id ?? ''),
+    { method: 'delete', path: `${base}/presets/:preset`, summary: 'Delete one of your presets', tag },
+    ({ params, user }) => deps.presets.delete(user.id, params.preset ?? ''),
   );
 }

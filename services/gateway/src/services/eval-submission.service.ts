@@ -51,7 +51,13 @@ export class EvalSubmissionService {
       const built = buildRequestParams({
         provider: provider.provider,
         model_id: target.model_id,
-        params: { ...(model.default_params ?? {}), temperature: req.temperature, ...req.params },
+        // Precedence: product default < the model's stored defaults (e.g. an applied tune) < the request.
+        params: {
+          temperature: 0,
+          ...(model.default_params ?? {}),
+          ...(req.temperature === undefined ? {} : { temperature: req.temperature }),
+          ...req.params,
+        },
         passthrough: req.passthrough,
         skip_params: model.skip_params,
         base_url: provider.base_url,
@@ -96,7 +102,7 @@ export class EvalSubmissionService {
         suite_name: suite.name,
         experiment_id: req.experiment_id ?? null,
         config: json({
-          temperature: req.temperature,
+          temperature: req.temperature ?? null,
           tool_choice: req.tool_choice,
           params: req.params,
           system_prompt: req.system_prompt,

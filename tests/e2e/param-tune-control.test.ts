@@ -151,7 +151,7 @@ describe('parameter tuner: control, limits and validation', () => {
       const start = ofType(events, 'tune_start')[0];
       const complete = ofType(events, 'tune_complete')[0];
       expect(start).toMatchObject({ strategy, total_combos: 66 });
-      expect(complete.stop_reason).toBe(strategy === 'bayesian' ? 'budget' : 'complete');
+      expect(complete.stop_reason).toBe('complete');
       expect(complete.calls_used).toBeLessThanOrEqual(Math.ceil(66 * caseCount * 0.35));
       // Calls used = each combination's calls at its last rung (halving reruns survivors on more cases).
       const callsByCombo = new Map<string, number>();

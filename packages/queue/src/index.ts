@@ -16,3 +16,4 @@ export * from './slot-admission.js';
 export * from './job-budget.js';
 export * from './worker-env.js';
 export * from './orchestrator-upkeep.js';
+export * from './worker-runtime.js';

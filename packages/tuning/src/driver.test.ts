@@ -23,7 +23,6 @@ const DIMS: ExpandedDimension[] = [
 const combosOf = (dims: readonly ExpandedDimension[]): DriverCombo[] =>
   gridCombinations(dims).map((c) => ({ key: comboKey(c), requested: [c] }));
 const COMBOS = combosOf(DIMS);
-const key = (t: number, p: number) => comboKey({ t, p });
 
 type Scores = Map<string, number[]>;
 /** A case's score for a combination (each case's mean over repeats). */
@@ -192,6 +191,21 @@ describe('nextSearchStep: bayesian', () => {
     expect(c.batches).not.toEqual(a.batches);
   });
 
+  it('decides the same whatever the order of the cases (equal means stay equal in floating point)', () => {
+    // Every combination scores one of three multisets of tenths; only the case order differs.
+    const sets = [
+      [0.1, 0.7, 0.2, 0.6, 0.3, 0.9, 0.4, 0.8, 0.1, 0.3],
+      [0.3, 0.3, 0.6, 0.7, 0.2, 0.9, 0.1, 0.4, 0.8, 0.1],
+      [0.9, 0.9, 0.1, 0.2, 0.7, 0.3, 0.6, 0.1, 0.1, 0.4],
+    ];
+    const which = (k: string) => Math.floor(noise(k, -1) * 3);
+    const forward: ScoreFn = (k, c) => sets[which(k)]![c]!;
+    const backward: ScoreFn = (k, c) => sets[which(k)]![9 - c]!;
+    const a = simulate(input({ strategy: 'bayesian', cases: 10 }), forward);
+    const b = simulate(input({ strategy: 'bayesian', cases: 10 }), backward);
+    expect(b.batches).toEqual(a.batches);
+  });
+
   it('with the whole grid as budget, evaluates every combination exactly once', () => {
     const run = simulate(input({ strategy: 'bayesian', max_calls: 121 * 10, batch_size: 7 }), landscape());
     expect(run.evaluated.size).toBe(121);
@@ -219,6 +233,18 @@ describe('nextSearchStep: bayesian', () => {
     const short = simulate({ ...base, max_calls: undefined }, f);
     expect(short.evaluations).toBe(3);
     expect(short.evaluated.size).toBe(3);
+    // The random start is 8 combinations whatever they score (its 88 requested configs do not end it early).
+    const inverse = simulate(base, (k, c) => 1 - f(k, c));
+    expect(inverse.batches.slice(0, 2)).toEqual(run.batches.slice(0, 2));
+    expect(run.batches.slice(0, 2).flatMap((b) => b.items)).toHaveLength(8);
+  });
+
+  it('still searches when proposals fall outside the planned combinations', () => {
+    // Dimensions that do not match the combinations' requested configs: nothing TPE proposes maps to one.
+    const dimensions: ExpandedDimension[] = [{ name: 'q', values: [1, 2, 3] }];
+    const run = simulate(input({ strategy: 'bayesian', dimensions, max_calls: 20 * 10 }), landscape());
+    expect(run.evaluated.size).toBe(20);
+    expect(run.done).toEqual({ kind: 'done', reason: 'budget' });
   });
 
   it('finishes a combination an interrupted batch left half-done before proposing more', () => {
@@ -253,11 +279,12 @@ describe('nextSearchStep: bayesian', () => {
       ranks.random.push(rank(random.evaluated));
       const keys = bayes.batches.flatMap((b) => b.items.map((i) => i.key));
       distances.start.push(mean(keys.slice(0, 8).map(dist)));
-      distances.end.push(mean(keys.slice(-12).map(dist)));
+      distances.end.push(mean(keys.slice(8).map(dist)));
     }
-    // TPE's last batches are nearer the optimum than its random start, and what it finds ranks better.
-    expect(mean(distances.end)).toBeLessThan(mean(distances.start) / 2);
-    expect(Math.max(...ranks.bayesian)).toBeLessThanOrEqual(1);
+    // TPE's proposals are nearer the optimum than its random start; it finds the optimum (rank 0) in
+    // nearly every seed, and ranks better than random search with as many evaluations.
+    expect(mean(distances.end)).toBeLessThan(0.75 * mean(distances.start));
+    expect(ranks.bayesian.filter((r) => r === 0).length).toBeGreaterThanOrEqual(9);
     expect(mean(ranks.bayesian)).toBeLessThan(mean(ranks.random));
   });
 });

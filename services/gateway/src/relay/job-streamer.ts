@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { EventBus } from '@llmbench/queue';
 import type { JobRepository } from '@llmbench/db';
-import { AppError } from '@llmbench/contracts';
+import { AppError, type JobAccepted } from '@llmbench/contracts';
 import type { EventRelay } from './event-relay.js';
 import { streamJobEvents } from './sse-stream.js';
 
@@ -16,5 +16,16 @@ export class JobStreamer {
     if (!job) throw new AppError('not_found', 'job not found');
     await this.deps.relay.start();
     await streamJobEvents(req, res, this.deps, job);
+  }
+
+  /**
+   * A submitting POST's answer: the 202 body, or — when the client asked for
+   * `Accept: text/event-stream` — the job's event stream right away.
+   */
+  async acceptedOrStream(req: Request, res: Response, userId: string, accepted: JobAccepted) {
+    if (!(req.get('accept') ?? '').includes('text/event-stream')) return accepted;
+    res.set('Location', accepted.events_url);
+    await this.stream(req, res, userId, accepted.job_id);
+    return undefined;
   }
 }

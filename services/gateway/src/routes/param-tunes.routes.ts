@@ -40,12 +40,8 @@ export function registerParamTuneRoutes(
       response: JobAccepted,
       status: 202,
     },
-    async ({ body, user, req, res }) => {
-      const accepted = await deps.submission.submit(user.id, body);
-      if (!(req.get('accept') ?? '').includes('text/event-stream')) return accepted;
-      res.set('Location', accepted.events_url);
-      await deps.streamer.stream(req, res, user.id, accepted.job_id);
-    },
+    async ({ body, user, req, res }) =>
+      deps.streamer.acceptedOrStream(req, res, user.id, await deps.submission.submit(user.id, body)),
   );
   route(
     {

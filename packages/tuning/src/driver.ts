@@ -224,7 +224,7 @@ function bayesian(input: SearchInput): SearchStep {
   return step(input, full(input, picked));
 }
 
-/** Index of a config's value in each dimension (-1 when absent), as a map key. */
+/** Index of a config's value in each dimension (-1 when absent). */
 function position(dims: readonly ExpandedDimension[], config: Config): number[] {
   return dims.map((d) => d.values.findIndex((v) => v === config[d.name]));
 }

@@ -110,6 +110,20 @@ describe('parameter tuner: control, limits and validation', () => {
     expect(budget.body.spent_this_month_usd).toBeGreaterThanOrEqual(1);
   });
 
+  it('max_duration_s stops a sweep that would take longer, keeping what finished', async () => {
+    const { client, suiteId } = await userWithDemoSuite(stack.url);
+    const { events } = await streamTune(stack.url, client, {
+      suite_id: suiteId,
+      targets: PRECISE,
+      search_space: SPACE,
+      // 33 × 27 calls at 15 ms each, 8 in flight, need well over a second.
+      budget: { max_duration_s: 0.3 },
+    });
+    expect(events.at(-1)!.event).toBe('job_completed');
+    expect(ofType(events, 'tune_complete')[0].stop_reason).toBe('budget');
+    expect(ofType(events, 'combo_result').filter((r) => r.complete).length).toBeLessThan(33);
+  });
+
   it('repeats at temperature > 0 give confidence intervals and name the indistinguishable combinations', async () => {
     const { client, suiteId, caseCount } = await userWithDemoSuite(stack.url);
     const { events } = await streamTune(stack.url, client, {

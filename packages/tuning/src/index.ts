@@ -39,3 +39,4 @@ export { type BudgetExhaustion, type BudgetLimits, type Clock, BudgetTracker } f
 export * from './plan.js';
 export * from './driver.js';
 export * from './case-scores.js';
+export * from './prompt/index.js';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MetaReplySequence } from './simulate/meta-reply.js';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import { createLogger, type Logger } from '@llmbench/runtime';
@@ -64,7 +65,14 @@ export function createSandboxApp(options: SandboxAppOptions): Express {
   app.use('/v1', requireApiKey(config.apiKey));
   app.use(express.json({ limit: '10mb' }));
   app.use(createOpenAiModelsRouter(models));
-  app.use(createChatRouter({ config, models, random: random ?? Math.random }));
+  app.use(
+    createChatRouter({
+      config,
+      models,
+      random: random ?? Math.random,
+      metaReplies: new MetaReplySequence(config.metaReplies),
+    }),
+  );
   app.use(notFound);
   app.use(errorHandler(logger));
   return app;

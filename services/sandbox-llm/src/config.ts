@@ -1,3 +1,4 @@
+import { META_REPLIES, type MetaReply } from './simulate/meta-reply.js';
 import { LogLevelEnv, parseEnv, PortEnv } from '@llmbench/runtime';
 import { z } from 'zod';
 import type { FaultRates, LatencyProfile } from './models/sandbox-model.js';
@@ -21,6 +22,14 @@ export const SandboxEnv = z.object({
   SANDBOX_FAULT_NAME_STUFFING: Rate,
   SANDBOX_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   SANDBOX_RETRY_AFTER_S: z.coerce.number().int().min(0).default(1),
+  SANDBOX_META_REPLIES: z
+    .string()
+    .default('json')
+    .transform((s) => s.split(',').map((x) => x.trim()))
+    .pipe(z.array(z.enum(META_REPLIES)).min(1))
+    .describe(
+      'shape of each meta answer in turn (json, fenced, prose, malformed, empty, error); the last repeats',
+    ),
 });
 
 /** Parsed configuration, grouped the way the app consumes it. */
@@ -36,6 +45,8 @@ export interface SandboxConfig {
     /** Value of the Retry-After header on 429 (and 503) faults. */
     retryAfterS: number;
   };
+  /** Shapes of the meta-model's answers, in order (the last repeats). */
+  metaReplies: MetaReply[];
 }
 
 /**
@@ -65,5 +76,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: e.SANDBOX_TIMEOUT_MS,
       retryAfterS: e.SANDBOX_RETRY_AFTER_S,
     },
+    metaReplies: e.SANDBOX_META_REPLIES,
   };
 }

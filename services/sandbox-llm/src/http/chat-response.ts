@@ -14,6 +14,7 @@ import { applyOutputFault, httpFaultResponse, mergeFaultRates, pickFault } from 
 import { ClientGoneError, generationMs, resolveLatency, wait } from '../simulate/latency.js';
 import type { ModelOutput } from '../simulate/mistakes.js';
 import { simulate, type Diagnostics } from '../simulate/respond.js';
+import { MetaReplySequence, shapeMetaReply } from '../simulate/meta-reply.js';
 import { computeUsage } from '../simulate/usage.js';
 import type { RequestControl } from './control-headers.js';
 import { writeSse } from './sse.js';
@@ -22,6 +23,8 @@ export interface ChatDeps {
   config: SandboxConfig;
   /** Uniform [0, 1) source for fault rolls; Math.random unless a test injects one. */
   random: () => number;
+  /** Shapes of meta answers in turn (from SANDBOX_META_REPLIES). */
+  metaReplies: MetaReplySequence;
 }
 
 /** An AbortSignal that fires when the client closes the connection before we finished. */
@@ -92,6 +95,16 @@ export async function respondToChat(
     return;
   }
   const sim = simulate(model, body);
+  if (sim.diagnostics.task === 'meta' && sim.output.kind === 'text') {
+    const mode = control.metaReply ?? deps.metaReplies.next();
+    res.setHeader('x-sandbox-meta-reply', mode);
+    if (mode === 'error') {
+      const { status, headers, body: errorBody } = httpFaultResponse('500', faults.retryAfterS);
+      res.status(status).set(headers).json(errorBody);
+      return;
+    }
+    sim.output = { kind: 'text', content: shapeMetaReply(sim.output.content, mode) };
+  }
   const { output, finishReason } = finalOutput(applyOutputFault(sim.output, fault), body);
   const usage = computeUsage(body, output);
   const meta: CompletionMeta = {

@@ -1,3 +1,4 @@
+import { META_REPLIES, type MetaReply } from '../simulate/meta-reply.js';
 import type { IncomingHttpHeaders } from 'node:http';
 import { z } from 'zod';
 import { FAULT_KINDS, type FaultKind, type FaultRates } from '../models/sandbox-model.js';
@@ -23,6 +24,11 @@ export const CONTROL_HEADERS = {
     example: '50',
     description: 'Generation speed for this request (0 = instant).',
   },
+  'x-sandbox-meta-reply': {
+    values: ['json', 'fenced', 'prose', 'malformed', 'empty', 'error'],
+    description:
+      'Shape of a meta-model answer: as asked (json), in a markdown fence, wrapped in prose, cut off part-way, without JSON, or an HTTP 500. Overrides SANDBOX_META_REPLIES for this request.',
+  },
 } as const;
 
 /** Response headers that explain a simulated answer. */
@@ -40,6 +46,7 @@ const Headers = z.object({
   'x-sandbox-fault': z.enum([...FAULT_KINDS, 'none']).optional(),
   'x-sandbox-latency-ms': z.coerce.number().int().min(0).max(600_000).optional(),
   'x-sandbox-tokens-per-s': z.coerce.number().min(0).optional(),
+  'x-sandbox-meta-reply': z.enum(META_REPLIES).optional(),
 });
 
 /** Parsed control headers of one request. */
@@ -48,6 +55,7 @@ export interface RequestControl {
   rates?: Partial<FaultRates>;
   ttftMs?: number;
   tokensPerS?: number;
+  metaReply?: MetaReply;
 }
 
 /**
@@ -61,6 +69,7 @@ export function parseControlHeaders(headers: IncomingHttpHeaders): RequestContro
     fault: parsed.data['x-sandbox-fault'],
     ttftMs: parsed.data['x-sandbox-latency-ms'],
     tokensPerS: parsed.data['x-sandbox-tokens-per-s'],
+    metaReply: parsed.data['x-sandbox-meta-reply'],
   };
   const raw = headers['x-sandbox-fault-rates'];
   if (typeof raw === 'string' && raw.trim() !== '') {

@@ -4,7 +4,12 @@
  * the driver the tuner uses, with its defaults. Every evaluation is real: the eval loop calls the
  * sandbox LLM through the openai SDK (in-process server, no latency).
  *
- *   pnpm bench:search [--seeds 5] [--models sandbox-precise,sandbox-creative] [--order suite|product]
+ *   pnpm bench:search [--seeds 5] [--draws 4] [--models sandbox-precise,sandbox-creative] [--order suite|product]
+ *
+ * `--draws K` evaluates every (combination, case) under K fixed sandbox seeds (7, 8, …) and scores it by
+ * the mean, as the tuner's `repeats: K` does: the bench then measures the landscape, not the noise of one
+ * random draw (with one draw the grid's best can be a single lucky combination). Every draw is one LLM
+ * call, for the grid and the strategies alike.
  *
  * `--order suite` (default) runs halving's case prefixes in the suite's order; `product` shuffles the
  * cases with the seed, as the tuner does.
@@ -31,11 +36,16 @@ import {
 const { values } = parseArgs({
   options: {
     seeds: { type: 'string', default: '5' },
+    draws: { type: 'string', default: '4' },
     models: { type: 'string', default: 'sandbox-precise,sandbox-creative' },
     order: { type: 'string', default: 'suite' },
   },
 });
 if (values.order !== 'suite' && values.order !== 'product') throw new Error('--order is suite or product');
+const DRAWS = Number(values.draws);
+if (!Number.isInteger(DRAWS) || DRAWS < 1) throw new Error('--draws is a positive integer');
+// Fixed sandbox seeds, one per draw: each draw's landscape is deterministic, their mean is the landscape.
+const drawSeeds = Array.from({ length: DRAWS }, (_, i) => 7 + i);
 const suite = SuiteImport.parse(
   JSON.parse(readFileSync(new URL('../infra/demo/smart-home-suite.json', import.meta.url), 'utf8')),
 );
@@ -69,22 +79,25 @@ function evaluator(model: string, order: readonly EvalCase[] = cases) {
     async scores(config: Config, upTo = order.length): Promise<number[]> {
       const have = cache.get(comboKey(config)) ?? [];
       if (have.length < upTo) {
-        // A fixed seed makes the landscape deterministic: better parameters can only fix cases.
-        const params = buildRequestParams({
-          provider: 'sandbox',
-          model_id: model,
-          params: { ...config, seed: 7 },
-        }).params;
         const todo = order.slice(have.length, upTo);
-        const { outcomes } = await runEvalUnit({
-          unit: { model, params, system_prompt: suite.system_prompt, tool_choice: 'required' },
-          cases: todo,
-          client,
-          concurrency: 16,
-        });
-        const byId = new Map(outcomes.map((o) => [o.case_id, o.score.overall_score]));
-        have.push(...todo.map((c) => byId.get(c.id) ?? 0));
-        calls += outcomes.length;
+        // A case's score is its mean over the draws (the driver's "mean over repeats").
+        const sums = new Map(todo.map((c) => [c.id, 0]));
+        for (const seed of drawSeeds) {
+          const params = buildRequestParams({
+            provider: 'sandbox',
+            model_id: model,
+            params: { ...config, seed },
+          }).params;
+          const { outcomes } = await runEvalUnit({
+            unit: { model, params, system_prompt: suite.system_prompt, tool_choice: 'required' },
+            cases: todo,
+            client,
+            concurrency: 16,
+          });
+          for (const o of outcomes) sums.set(o.case_id, (sums.get(o.case_id) ?? 0) + o.score.overall_score);
+          calls += outcomes.length;
+        }
+        have.push(...todo.map((c) => (sums.get(c.id) ?? 0) / DRAWS));
         cache.set(comboKey(config), have);
       }
       return have.slice(0, upTo);
@@ -106,7 +119,7 @@ async function search(model: string, strategy: 'bayesian' | 'halving', seed: num
       combos,
       evaluated,
       cases: cases.length,
-      repeats: 1,
+      repeats: DRAWS,
       seed,
     });
     if (step.kind === 'done') break;
@@ -142,6 +155,7 @@ for (const model of values.models.split(',')) {
         bench: 'param-search',
         ...result,
         seed,
+        draws: DRAWS,
         order: values.order,
         grid: {
           best: +gridBest.toFixed(4),
@@ -170,6 +184,7 @@ console.log(
     bench: 'param-search',
     aggregate: true,
     seeds: Number(values.seeds),
+    draws: DRAWS,
     order: values.order,
     target: TARGET,
     ...all,

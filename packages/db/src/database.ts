@@ -12,6 +12,9 @@ import type {
   ParamTuneComboTable,
   ParamTuneRunTable,
   PromptTuneRunTable,
+  PromptTuneGenerationTable,
+  PromptTuneCandidateTable,
+  PromptLibraryTable,
 } from './tables/run.table.js';
 import type { AuditLogTable, ExperimentTable, PresetTable } from './tables/misc.table.js';
 
@@ -30,6 +33,9 @@ export interface Database {
   param_tune_runs: ParamTuneRunTable;
   param_tune_combos: ParamTuneComboTable;
   prompt_tune_runs: PromptTuneRunTable;
+  prompt_tune_generations: PromptTuneGenerationTable;
+  prompt_tune_candidates: PromptTuneCandidateTable;
+  prompt_library: PromptLibraryTable;
   judge_reports: JudgeReportTable;
   presets: PresetTable;
   audit_log: AuditLogTable;

@@ -18,3 +18,5 @@ export * from './repositories/run-status.repository.js';
 export * from './repositories/experiment.repository.js';
 export * from './repositories/param-tune.repository.js';
 export * from './repositories/preset.repository.js';
+export * from './repositories/prompt-tune.repository.js';
+export * from './repositories/prompt-library.repository.js';

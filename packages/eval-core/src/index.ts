@@ -99,3 +99,4 @@ export {
   TargetSummary,
   TargetSummarySchema,
 } from './summary/target-summary.schema.js';
+export { type CandidatesResult, requestCandidates } from './meta/request-candidates.js';

@@ -21,12 +21,47 @@ export const ParamTunePayload = z.object({
   tune_id: z.uuid(),
   step: z.enum(['start', 'search', 'finalize']).default('start'),
   queued_event_sent: z.boolean().default(false),
-  /** Batches dispatched so far: child job ids stay unique across batches. */
-  batches: z.number().int().min(0).default(0),
   /** The last batch dispatched (combination@cases, …): the same batch twice means its units failed. */
   last_batch: z.string().optional(),
 });
 export type ParamTunePayload = z.infer<typeof ParamTunePayload>;
+
+/** Payload of a prompt tune: its state is in the DB rows; the handler recomputes the next step. */
+export const PromptTunePayload = z.object({
+  job_id: z.uuid(),
+  user_id: z.uuid(),
+  tune_id: z.uuid(),
+  step: z.enum(['start', 'evolve']).default('start'),
+  queued_event_sent: z.boolean().default(false),
+  /** The last batch dispatched: the same batch twice means its children failed for good. */
+  last_batch: z.string().optional(),
+});
+export type PromptTunePayload = z.infer<typeof PromptTunePayload>;
+
+/** One meta-model call: generate a generation's candidate prompts and record them. */
+export const MetaGeneratePayload = z.object({
+  root_job_id: z.uuid(),
+  user_id: z.uuid(),
+  tune_id: z.uuid(),
+  generation: z.number().int().min(1),
+  meta_target: Target,
+  /** The meta-prompt (built by the tuner from the suite and the parents). */
+  prompt: z.string().min(1),
+  count: z.number().int().min(1).max(50),
+  /** Sent as the meta call's `seed`: a tune with a seed asks the same of the meta-model when it reruns. */
+  seed: z.number().int().optional(),
+  /** Candidate ids of the parents, by the `#index` the meta-prompt quotes them with. */
+  parents: z.record(z.string(), z.uuid()).default({}),
+});
+export type MetaGeneratePayload = z.infer<typeof MetaGeneratePayload>;
+
+/** When a unit evaluates a candidate prompt: what to record and announce when it completes. */
+export const PromptRef = z.object({
+  tune_id: z.uuid(),
+  candidate_id: z.uuid(),
+  phase: z.enum(['train', 'validation']),
+});
+export type PromptRef = z.infer<typeof PromptRef>;
 
 /** When a unit evaluates a tuning combination: what to record and announce when it completes. */
 export const ComboRef = z.object({
@@ -52,6 +87,7 @@ export const EvalUnitPayload = z.object({
   /** Only these cases (a tuning rung's prefix); all of the run's cases when absent. */
   case_ids: z.array(z.string()).optional(),
   combo: ComboRef.optional(),
+  prompt: PromptRef.optional(),
 });
 export type EvalUnitPayload = z.infer<typeof EvalUnitPayload>;
 
@@ -69,6 +105,12 @@ const RUN_DEFAULTS: JobsOptions = {
 export const JOB_CATALOG = {
   'tool-eval': { queue: QUEUES.runs, payload: ToolEvalPayload, defaults: RUN_DEFAULTS },
   'param-tune': { queue: QUEUES.tunes, payload: ParamTunePayload, defaults: RUN_DEFAULTS },
+  'prompt-tune': { queue: QUEUES.tunes, payload: PromptTunePayload, defaults: RUN_DEFAULTS },
+  'meta-generate': {
+    queue: QUEUES.units,
+    payload: MetaGeneratePayload,
+    defaults: { ...RUN_DEFAULTS, attempts: 3 },
+  },
   'eval-unit': { queue: QUEUES.units, payload: EvalUnitPayload, defaults: { ...RUN_DEFAULTS, attempts: 5 } },
 } as const satisfies Record<string, { queue: QueueName; payload: z.ZodType; defaults: JobsOptions }>;
 

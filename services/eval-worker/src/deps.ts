@@ -1,4 +1,10 @@
-import { EvalRunRepository, ParamTuneRepository, ProviderRepository, type Db } from '@llmbench/db';
+import {
+  EvalRunRepository,
+  ParamTuneRepository,
+  PromptTuneRepository,
+  ProviderRepository,
+  type Db,
+} from '@llmbench/db';
 import { closeWorkerRuntime, openWorkerRuntime } from '@llmbench/queue';
 import { ProviderLimiter } from '@llmbench/llm';
 import { SecretBox, type Logger } from '@llmbench/runtime';
@@ -17,6 +23,7 @@ export function createWorkerDeps(config: Config, logger: Logger, overrides: { db
     logger,
     evalRuns: new EvalRunRepository(runtime.db),
     paramTunes: new ParamTuneRepository(runtime.db),
+    promptTunes: new PromptTuneRepository(runtime.db),
     limiter,
     clients: new ProviderClients({
       providers: new ProviderRepository(runtime.db),

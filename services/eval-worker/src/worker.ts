@@ -3,6 +3,7 @@ import { createWorker, endJobsThatFailForGood, QUEUES, startOrchestratorUpkeep }
 import type { WorkerDeps } from './deps.js';
 import { createToolEvalHandler } from './handlers/tool-eval.handler.js';
 import { createEvalUnitHandler } from './handlers/eval-unit.handler.js';
+import { createMetaGenerateHandler } from './handlers/meta-generate.handler.js';
 
 export type EvalWorker = { workers: Worker[]; start: () => Promise<void>; close: () => Promise<void> };
 
@@ -23,7 +24,7 @@ export function createEvalWorker(deps: WorkerDeps): EvalWorker {
   );
   const units = createWorker(
     QUEUES.units,
-    { 'eval-unit': createEvalUnitHandler(deps) },
+    { 'eval-unit': createEvalUnitHandler(deps), 'meta-generate': createMetaGenerateHandler(deps) },
     { ...common, concurrency: deps.config.concurrency.units },
   );
 

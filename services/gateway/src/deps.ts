@@ -9,6 +9,8 @@ import {
   type Db,
   ParamTuneRepository,
   PresetRepository,
+  PromptTuneRepository,
+  PromptLibraryRepository,
 } from '@llmbench/db';
 import { createJobRuntime } from '@llmbench/queue';
 import { SecretBox, type Logger } from '@llmbench/runtime';
@@ -28,6 +30,9 @@ import { ParamTunePlanner } from './services/param-tune-preview.service.js';
 import { ParamTuneSubmissionService } from './services/param-tune.service.js';
 import { ParamTuneHistoryService } from './services/param-tune-history.service.js';
 import { PresetService } from './services/presets.js';
+import { PromptTuneService } from './services/prompt-tune.service.js';
+import { PromptTuneHistoryService } from './services/prompt-tune-history.service.js';
+import { PromptLibraryService } from './services/prompt-library.service.js';
 import { EventRelay } from './relay/event-relay.js';
 import { JobStreamer } from './relay/job-streamer.js';
 
@@ -52,6 +57,8 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
   const paramTuneRepo = new ParamTuneRepository(db);
   const experiments = new ExperimentRepository(db);
   const presetRepo = new PresetRepository(db);
+  const promptTuneRepo = new PromptTuneRepository(db);
+  const libraryRepo = new PromptLibraryRepository(db);
   const planner = new ParamTunePlanner({ suites: suiteRepo, providers, presets: presetRepo });
   const accessTokens = new AccessTokens(config.auth.jwtSecret, config.auth.accessTtlS);
   const limiter = new RateLimiter(redis, config.redis.prefix);
@@ -116,6 +123,21 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
       }),
       history: new ParamTuneHistoryService({ paramTunes: paramTuneRepo, evalRuns, providers }),
       presets: new PresetService(presetRepo),
+    },
+    promptTunes: {
+      tunes: new PromptTuneService({
+        suites: suiteRepo,
+        providers,
+        promptTunes: promptTuneRepo,
+        library: libraryRepo,
+        experiments,
+        users,
+        queues,
+        bus,
+        lifecycle,
+      }),
+      history: new PromptTuneHistoryService(promptTuneRepo),
+      library: new PromptLibraryService({ library: libraryRepo, promptTunes: promptTuneRepo }),
     },
     jobs,
     streamer: new JobStreamer({ jobs: jobsRepo, relay, bus, shutdown: shutdown.signal }),

@@ -1,4 +1,4 @@
-import { EvalRunRepository, ParamTuneRepository, type Db } from '@llmbench/db';
+import { EvalRunRepository, ParamTuneRepository, PromptTuneRepository, type Db } from '@llmbench/db';
 import { closeWorkerRuntime, openWorkerRuntime } from '@llmbench/queue';
 import type { Logger } from '@llmbench/runtime';
 import type { Config } from './config.js';
@@ -14,6 +14,7 @@ export function createTunerDeps(config: Config, logger: Logger, overrides: { db?
     logger,
     evalRuns: new EvalRunRepository(runtime.db),
     paramTunes: new ParamTuneRepository(runtime.db),
+    promptTunes: new PromptTuneRepository(runtime.db),
   };
 }
 

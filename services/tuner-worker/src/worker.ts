@@ -2,6 +2,7 @@ import type { Worker } from 'bullmq';
 import { createWorker, endJobsThatFailForGood, QUEUES, startOrchestratorUpkeep } from '@llmbench/queue';
 import type { TunerDeps } from './deps.js';
 import { createParamTuneHandler } from './handlers/param-tune.handler.js';
+import { createPromptTuneHandler } from './handlers/prompt-tune.handler.js';
 
 export type TunerWorker = { worker: Worker; start: () => Promise<void>; close: () => Promise<void> };
 
@@ -13,7 +14,7 @@ export type TunerWorker = { worker: Worker; start: () => Promise<void>; close: (
 export function createTunerWorker(deps: TunerDeps): TunerWorker {
   const worker = createWorker(
     QUEUES.tunes,
-    { 'param-tune': createParamTuneHandler(deps) },
+    { 'param-tune': createParamTuneHandler(deps), 'prompt-tune': createPromptTuneHandler(deps) },
     {
       connection: deps.bullConnection,
       prefix: deps.keys.bull,

@@ -46,6 +46,7 @@ const BestSoFar = z
 /** Parameter Tuner events (spec feature 1), before the generic job end event. */
 export const PARAM_TUNE_EVENTS = {
   tune_start: z.object({
+    kind: z.literal('param_tune'),
     tune_id: z.string(),
     strategy: z.string(),
     total_combos: z.number().int(),
@@ -96,6 +97,7 @@ export const PARAM_TUNE_EVENTS = {
     calls_used: z.number().int(),
   }),
   tune_complete: z.object({
+    kind: z.literal('param_tune'),
     tune_id: z.string(),
     status: z.string(),
     stop_reason: z.enum(['complete', 'budget', 'cancelled', 'error']),

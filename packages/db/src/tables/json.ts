@@ -5,6 +5,8 @@ import type { ColumnType } from 'kysely';
  * arrays into Postgres array literals.
  */
 export type Json<T> = ColumnType<T, string, string>;
+/** A JSON column with a database default (may be omitted on insert). */
+export type DefaultedJson<T> = ColumnType<T, string | undefined, string>;
 export type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
 
 /** Serialises a value for a {@link Json} column. */

@@ -1,5 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { Json, NullableJson, NullableTimestamp, Timestamp } from './json.js';
+import type { DefaultedJson, Json, NullableJson, NullableTimestamp, Timestamp } from './json.js';
 import type { JobStatus } from './job.table.js';
 
 type JsonObject = Record<string, unknown>;
@@ -120,6 +120,14 @@ export interface PromptTuneRunTable extends RunColumns {
   best_score: number | null;
   total_prompts: Generated<number>;
   completed_prompts: Generated<number>;
+  eval_run_id: string | null;
+  calls_used: Generated<number>;
+  calls_saved: Generated<number>;
+  meta_calls: Generated<number>;
+  cost_usd: Generated<number>;
+  stop_reason: string | null;
+  validation_score: number | null;
+  best_candidate_id: string | null;
 }
 export type PromptTuneRun = Selectable<PromptTuneRunTable>;
 export type NewPromptTuneRun = Insertable<PromptTuneRunTable>;
@@ -139,3 +147,53 @@ export interface JudgeReportTable extends RunColumns {
 }
 export type JudgeReport = Selectable<JudgeReportTable>;
 export type NewJudgeReport = Insertable<JudgeReportTable>;
+
+export interface PromptTuneGenerationTable {
+  id: Generated<string>;
+  user_id: string;
+  tune_id: string;
+  generation: number;
+  status: 'generated' | 'error';
+  error: string | null;
+  /** What the meta answer needed (fence stripped, salvaged, retried without response_format …). */
+  note: string | null;
+  meta_calls: Generated<number>;
+  created_at: Timestamp;
+}
+export type PromptTuneGeneration = Selectable<PromptTuneGenerationTable>;
+
+export interface PromptTuneCandidateTable {
+  id: Generated<string>;
+  user_id: string;
+  tune_id: string;
+  /** 0 is the base prompt. */
+  generation: number;
+  idx: number;
+  prompt: string;
+  style: string | null;
+  parent_ids: Json<string[]>;
+  mutation_type: string | null;
+  /** Set when this prompt repeats an earlier one: it is not evaluated again. */
+  duplicate_of: string | null;
+  /** Per target (`provider::model`) on the training cases, each recorded once. */
+  scores: DefaultedJson<Record<string, unknown>>;
+  /** Per target on the held-out cases. */
+  validation: DefaultedJson<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+export type PromptTuneCandidate = Selectable<PromptTuneCandidateTable>;
+export type NewPromptTuneCandidate = Insertable<PromptTuneCandidateTable>;
+
+export interface PromptLibraryTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  version: number;
+  prompt: string;
+  source: 'manual' | 'prompt_tuner';
+  origin_run_id: string | null;
+  parent_id: string | null;
+  notes: Generated<string>;
+  created_at: Timestamp;
+}
+export type PromptLibraryEntry = Selectable<PromptLibraryTable>;

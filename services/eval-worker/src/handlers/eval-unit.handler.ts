@@ -5,6 +5,7 @@ import type { WorkerDeps } from '../deps.js';
 import { fromResultRow, toResultRow } from '../outcome-rows.js';
 import { evalReporter, type UnitReporter } from '../reporters/eval-reporter.js';
 import { comboReporter } from '../reporters/combo-reporter.js';
+import { promptReporter } from '../reporters/prompt-reporter.js';
 
 /**
  * Runs one eval unit. Results are written with their natural key, so a unit recovered after
@@ -34,7 +35,9 @@ export function createEvalUnitHandler(deps: WorkerDeps): Handler<'eval-unit'> {
 
     const reporter: UnitReporter = p.combo
       ? await comboReporter(deps, p, root, target)
-      : evalReporter(deps, p, root, target);
+      : p.prompt
+        ? await promptReporter(deps, p, root, target)
+        : evalReporter(deps, p, root, target);
     const stored = (await deps.evalRuns.listUnitResults(p.run_id, p.unit_key)).map(fromResultRow);
     await reporter.begin(stored);
     // The job's budget ran out before this unit began: leave it unevaluated rather than empty.

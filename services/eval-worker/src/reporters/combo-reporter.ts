@@ -4,6 +4,7 @@ import type { EvalUnitPayload } from '@llmbench/queue';
 import type { Job, ParamTuneCombo } from '@llmbench/db';
 import type { WorkerDeps } from '../deps.js';
 import type { UnitReporter } from './eval-reporter.js';
+import { budgetHooks } from './budget-hooks.js';
 
 type Stored = ComboScores & { case_results: unknown[] };
 
@@ -48,10 +49,7 @@ export async function comboReporter(
         { dedupe: `combo_start:${combo.id}:${ref.rung}` },
       );
     },
-    stored: async (_outcome, costUsd) => {
-      if (costUsd > 0) await deps.budget.charge(root.id, costUsd);
-    },
-    stopReason: () => deps.budget.exhausted(root.id),
+    ...budgetHooks(deps, root.id),
     end: async (all, how) => {
       const mine = all.filter((o) => inRung.size === 0 || inRung.has(o.case_id));
       const { scores, case_results } = summarizeCombo(mine, target.prices);

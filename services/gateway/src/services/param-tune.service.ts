@@ -10,6 +10,7 @@ import type { EventBus, JobLifecycle, QueueName } from '@llmbench/queue';
 import { mulberry32, shuffle } from '@llmbench/tuning';
 import type { Queue } from 'bullmq';
 import { announceAndEnqueue } from './job-admission.js';
+import { checkMonthlyBudget } from './budget-check.js';
 import { modelPrices } from './target-lookup.js';
 import { snapshotSuite } from './suite-selection.js';
 import type { ParamTunePlanner, PlannedTune } from './param-tune-preview.service.js';
@@ -31,31 +32,13 @@ type Deps = {
 export class ParamTuneSubmissionService {
   constructor(private readonly deps: Deps) {}
 
-  private async checkBudget(userId: string, estimate: number | null, confirm: boolean | undefined) {
-    if (confirm || estimate === null) return;
-    const { budget_usd_monthly: cap, spent_this_month_usd: spent } = await this.deps.users.budget(userId);
-    if (cap === null || estimate <= cap - spent) return;
-    const left = Math.max(0, cap - spent);
-    throw new AppError(
-      'conflict',
-      `estimated cost $${estimate.toFixed(4)} exceeds the $${left.toFixed(4)} left of your monthly budget; send confirm: true to start anyway`,
-      [
-        {
-          path: 'body.confirm',
-          message: 'required to exceed the monthly budget',
-          code: 'confirmation_required',
-        },
-      ],
-    );
-  }
-
   async submit(userId: string, req: ParamTuneRequest): Promise<JobAccepted> {
     const planned = await this.deps.planner.plan(userId, req);
     if (req.experiment_id && !(await this.deps.experiments.get(userId, req.experiment_id)))
       throw new AppError('not_found', 'experiment_id: experiment not found', [
         { path: 'body.experiment_id', message: 'not found' },
       ]);
-    await this.checkBudget(userId, planned.plan.estimated_cost_usd, req.confirm);
+    await checkMonthlyBudget(this.deps.users, userId, planned.plan.estimated_cost_usd, req.confirm);
     const { job, tuneId } = await this.store(userId, req, planned);
     await announceAndEnqueue(this.deps, job, tuneId, 'param-tune', {
       job_id: job.id,

@@ -1,14 +1,6 @@
-import { WaitingChildrenError, type Job } from 'bullmq';
-import { TERMINAL_STATUSES } from '@llmbench/contracts';
+import type { Job } from 'bullmq';
 import type { Job as JobRow } from '@llmbench/db';
-import {
-  admitToSlot,
-  EvalUnitPayload,
-  JOB_CATALOG,
-  QUEUES,
-  type Handler,
-  type ParamTunePayload,
-} from '@llmbench/queue';
+import { EvalUnitPayload, QUEUES, type Handler, type ParamTunePayload } from '@llmbench/queue';
 import { plannedEvaluations } from '@llmbench/tuning';
 import type { TunerDeps } from '../deps.js';
 import {
@@ -19,44 +11,33 @@ import {
   type TuneState,
 } from '../param-tune/tune-state.js';
 import { finishTune, recordOutcome, type StopReason } from '../param-tune/finish.js';
+import { awaitBatch, childOptions, orchestrate, warnStuck } from '../orchestration.js';
 
 // Cases of one combination in flight at once; the provider limiter caps the total per provider.
 const UNIT_CONCURRENCY = 4;
 
 /**
- * Orchestrates one parameter tune as BullMQ step jobs: `start` takes a user slot and announces
- * the tune; `search` asks the (stateless, seeded) driver for each target's next batch, fans the
- * batch out as eval-unit children across the eval workers and waits for them, then asks again;
- * `finalize` ranks and ends. Every decision is recomputed from stored results, so a tuner that
- * dies mid-sweep resumes without redoing or losing finished combinations.
+ * Orchestrates one parameter tune: it asks the (stateless, seeded) driver for each target's next
+ * batch, fans the batch out as eval-unit children across the eval workers, waits for them, and asks
+ * again until every search is done. Every decision is recomputed from stored results, so a tuner
+ * that dies mid-sweep resumes without redoing or losing finished combinations.
  */
 export function createParamTuneHandler(deps: TunerDeps): Handler<'param-tune'> {
-  return async (p, { job, token }) => {
-    const row = await deps.jobs.getById(p.job_id);
-    if (!row) return { skipped: 'job deleted' };
-    if (TERMINAL_STATUSES.includes(row.status)) {
-      // Cancelled (or failed) meanwhile: keep what finished, with the best so far, and free the slot.
-      await recordOutcome(deps, p.tune_id, row.status === 'cancelled' ? 'cancelled' : 'error');
-      await deps.lifecycle.releaseSlot(p.user_id, p.job_id);
-      return { status: row.status };
-    }
-    if (p.step === 'start') {
-      const started = await start(deps, p, row, job, token);
-      if (!started) return { skipped: 'ended before start' };
-    }
-    return search(deps, { ...p, step: 'search' }, job, token);
-  };
+  return (p, ctx) =>
+    orchestrate(
+      deps,
+      p,
+      ctx,
+      {
+        ended: (status) => recordOutcome(deps, p.tune_id, status === 'cancelled' ? 'cancelled' : 'error'),
+        started: (row) => announceStart(deps, p, row, ctx.job),
+        run: (payload) => search(deps, payload, ctx.job, ctx.token),
+      },
+      'search',
+    );
 }
 
-async function start(deps: TunerDeps, p: ParamTunePayload, row: JobRow, job: Job, token: string | undefined) {
-  const admitted = await admitToSlot(
-    { ...deps, parkRecheckMs: deps.config.jobs.parkRecheckMs },
-    p,
-    row,
-    job,
-    token,
-  );
-  if (!admitted) return false;
+async function announceStart(deps: TunerDeps, p: ParamTunePayload, row: JobRow, job: Job) {
   const state = await loadTuneState(deps, p.tune_id);
   if (!state) throw new Error(`tune ${p.tune_id} is missing`);
   await deps.budget.open(p.job_id, state.config.budget ?? {});
@@ -67,6 +48,7 @@ async function start(deps: TunerDeps, p: ParamTunePayload, row: JobRow, job: Job
     row,
     'tune_start',
     {
+      kind: 'param_tune',
       tune_id: p.tune_id,
       strategy: state.config.strategy,
       total_combos: state.targets.reduce((n, t) => n + t.combos.length, 0),
@@ -84,8 +66,6 @@ async function start(deps: TunerDeps, p: ParamTunePayload, row: JobRow, job: Job
     },
     { dedupe: 'tune_start' },
   );
-  await job.updateData({ ...p, step: 'search' });
-  return true;
 }
 
 async function search(deps: TunerDeps, p: ParamTunePayload, job: Job, token: string | undefined) {
@@ -110,28 +90,22 @@ async function search(deps: TunerDeps, p: ParamTunePayload, job: Job, token: str
         : 'complete';
       return finishTune(deps, state, reason);
     }
-    // The same batch again means its units ended without results (failed for good): stop, loudly.
-    const signature = batch.map((d) => `${d.combo.id}@${d.item.cases}`).join(',');
-    if (signature === p.last_batch) {
-      await deps.bus.publish(
-        { id: p.job_id, user_id: p.user_id },
-        'job_warning',
-        {
-          detail: `${batch.length} combination(s) could not be evaluated (their eval units failed); stopping the search`,
-        },
-        { dedupe: `stuck:${p.batches}` },
-      );
+    await dispatch(deps, p, state, batch, job);
+    const waited = await awaitBatch(
+      job,
+      token,
+      p,
+      batch.map((d) => `${d.combo.id}@${d.item.cases}`).join(','),
+    );
+    if (waited.stuck) {
+      await warnStuck(deps, p, `${batch.length} combination(s)`);
       return finishTune(deps, state, 'error');
     }
-    await dispatch(deps, p, state, batch, job);
-    p = { ...p, batches: p.batches + 1, last_batch: signature };
-    await job.updateData(p);
-    if (await job.moveToWaitingChildren(token ?? '')) throw new WaitingChildrenError();
+    p = waited.payload;
   }
 }
 
 async function dispatch(deps: TunerDeps, p: ParamTunePayload, state: TuneState, batch: Dispatch[], job: Job) {
-  const total = batch.length;
   await deps.queues[QUEUES.units].addBulk(
     batch.map(({ target, combo, item, rung }) => ({
       name: 'eval-unit',
@@ -146,17 +120,11 @@ async function dispatch(deps: TunerDeps, p: ParamTunePayload, state: TuneState, 
         tool_choice: (combo.config as { tool_choice?: unknown }).tool_choice ?? state.config.tool_choice,
         repeats: state.config.repeats,
         concurrency: Math.min(UNIT_CONCURRENCY, state.config.concurrency),
-        total,
+        total: batch.length,
         case_ids: state.config.case_order.slice(0, item.cases),
         combo: { tune_id: p.tune_id, combo_id: combo.id, rung },
       }),
-      // Deterministic ids: a tuner that dies after adding a batch re-adds the same jobs, which BullMQ ignores.
-      opts: {
-        ...JOB_CATALOG['eval-unit'].defaults,
-        jobId: `${p.job_id}.${combo.id}.r${rung}.c${item.cases}`,
-        parent: { id: job.id!, queue: job.queueQualifiedName },
-        ignoreDependencyOnFailure: true,
-      },
+      opts: childOptions('eval-unit', `${p.job_id}.${combo.id}.r${rung}.c${item.cases}`, job),
     })),
   );
 }

@@ -86,6 +86,7 @@ export async function finishTune(deps: TunerDeps, state: TuneState, reason: Stop
     job,
     'tune_complete',
     {
+      kind: 'param_tune',
       tune_id: tuneId,
       status: 'completed',
       stop_reason: reason,

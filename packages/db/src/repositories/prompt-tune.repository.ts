@@ -1,0 +1,267 @@
+import { sql } from 'kysely';
+import type { Db } from '../database.js';
+import { json } from '../tables/json.js';
+import type { NewEvalRun, NewPromptTuneCandidate } from '../tables/run.table.js';
+import type { NewJob } from '../tables/job.table.js';
+import type { Insertable } from 'kysely';
+import type { PromptTuneRunTable } from '../tables/run.table.js';
+
+type NewCandidate = Omit<NewPromptTuneCandidate, 'tune_id' | 'user_id'>;
+export type Phase = 'train' | 'validation';
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'job_id',
+  'suite_id',
+  'status',
+  'mode',
+  'base_prompt',
+  'targets',
+  'meta_target',
+  'config',
+  'best_prompt',
+  'best_score',
+  'best_candidate_id',
+  'validation_score',
+  'total_prompts',
+  'completed_prompts',
+  'calls_used',
+  'calls_saved',
+  'meta_calls',
+  'cost_usd',
+  'stop_reason',
+  'eval_run_id',
+  'experiment_id',
+  'error',
+  'created_at',
+  'started_at',
+  'finished_at',
+] as const;
+
+/** Prompt tunes: generations, candidate prompts with their scores, and the eval run of their results. */
+export class PromptTuneRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Creates the job, the tune, its eval run and the base prompt (generation 0) in one transaction. */
+  createWithJob(
+    job: Omit<NewJob, 'run_id'>,
+    tune: Omit<Insertable<PromptTuneRunTable>, 'job_id' | 'user_id' | 'eval_run_id'>,
+    evalRun: Omit<NewEvalRun, 'job_id' | 'user_id' | 'orchestrator_type' | 'orchestrator_run_id'>,
+    base: NewCandidate,
+  ) {
+    return this.db.transaction().execute(async (trx) => {
+      const jobRow = await trx.insertInto('jobs').values(job).returning(['id']).executeTakeFirstOrThrow();
+      const run = await trx
+        .insertInto('eval_runs')
+        .values({ ...evalRun, user_id: job.user_id, job_id: jobRow.id, orchestrator_type: 'prompt_tune' })
+        .returning(['id'])
+        .executeTakeFirstOrThrow();
+      const tuneRow = await trx
+        .insertInto('prompt_tune_runs')
+        .values({ ...tune, user_id: job.user_id, job_id: jobRow.id, eval_run_id: run.id })
+        .returning(['id'])
+        .executeTakeFirstOrThrow();
+      await trx
+        .updateTable('eval_runs')
+        .set({ orchestrator_run_id: tuneRow.id })
+        .where('id', '=', run.id)
+        .execute();
+      await trx
+        .insertInto('prompt_tune_candidates')
+        .values({ ...base, tune_id: tuneRow.id, user_id: job.user_id })
+        .execute();
+      const linked = await trx
+        .updateTable('jobs')
+        .set({ run_id: tuneRow.id })
+        .where('id', '=', jobRow.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return { job: linked, tuneId: tuneRow.id, evalRunId: run.id };
+    });
+  }
+
+  getById(id: string) {
+    return this.db.selectFrom('prompt_tune_runs').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  get(userId: string, id: string) {
+    return this.db
+      .selectFrom('prompt_tune_runs')
+      .select(SUMMARY_COLUMNS)
+      .where('user_id', '=', userId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  listByUser(userId: string, limit: number, offset: number) {
+    return this.db
+      .selectFrom('prompt_tune_runs as t')
+      .leftJoin('eval_runs as r', 'r.id', 't.eval_run_id')
+      .select(SUMMARY_COLUMNS.map((c) => `t.${c}` as const))
+      .select('r.suite_name')
+      .select(sql<number>`count(*) over ()::int`.as('total'))
+      .where('t.user_id', '=', userId)
+      .orderBy('t.created_at', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+  }
+
+  /** Deletes the tune with its generations, candidates and the eval run holding their results. */
+  delete(userId: string, id: string) {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .deleteFrom('prompt_tune_runs')
+        .where('user_id', '=', userId)
+        .where('id', '=', id)
+        .returning(['eval_run_id'])
+        .executeTakeFirst();
+      if (row?.eval_run_id)
+        await trx
+          .deleteFrom('eval_runs')
+          .where('user_id', '=', userId)
+          .where('id', '=', row.eval_run_id)
+          .execute();
+      return row !== undefined;
+    });
+  }
+
+  listCandidates(tuneId: string) {
+    return this.db
+      .selectFrom('prompt_tune_candidates')
+      .selectAll()
+      .where('tune_id', '=', tuneId)
+      .orderBy('generation')
+      .orderBy('idx')
+      .execute();
+  }
+
+  getCandidate(id: string) {
+    return this.db.selectFrom('prompt_tune_candidates').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  listGenerations(tuneId: string) {
+    return this.db
+      .selectFrom('prompt_tune_generations')
+      .selectAll()
+      .where('tune_id', '=', tuneId)
+      .orderBy('generation')
+      .execute();
+  }
+
+  /**
+   * Records what a generation's meta call produced — its candidates, or the error — once: a meta job
+   * redelivered after its worker died finds the generation already there and changes nothing.
+   * @returns whether this call recorded it
+   */
+  recordGeneration(
+    tuneId: string,
+    userId: string,
+    generation: {
+      generation: number;
+      status: 'generated' | 'error';
+      error: string | null;
+      note: string | null;
+      meta_calls: number;
+    },
+    candidates: NewCandidate[],
+  ) {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('prompt_tune_generations')
+        .values({ ...generation, tune_id: tuneId, user_id: userId })
+        .onConflict((oc) => oc.columns(['tune_id', 'generation']).doNothing())
+        .returning(['id'])
+        .executeTakeFirst();
+      if (!row) return false;
+      if (candidates.length > 0)
+        await trx
+          .insertInto('prompt_tune_candidates')
+          .values(candidates.map((c) => ({ ...c, tune_id: tuneId, user_id: userId })))
+          .execute();
+      await trx
+        .updateTable('prompt_tune_runs')
+        .set({ meta_calls: sql`meta_calls + ${generation.meta_calls}` })
+        .where('id', '=', tuneId)
+        .execute();
+      return true;
+    });
+  }
+
+  /** Marks a candidate as repeating an earlier prompt (it inherits that prompt's scores; no calls). */
+  async markDuplicate(candidateId: string, of: string, savedCalls: number): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('prompt_tune_candidates')
+        .set({ duplicate_of: of })
+        .where('id', '=', candidateId)
+        .where('duplicate_of', 'is', null)
+        .returning(['tune_id'])
+        .executeTakeFirst();
+      if (!row) return false;
+      await trx
+        .updateTable('prompt_tune_runs')
+        .set({ calls_saved: sql`calls_saved + ${savedCalls}` })
+        .where('id', '=', row.tune_id)
+        .execute();
+      return true;
+    });
+  }
+
+  /**
+   * Records one target's score of a candidate in a phase, once (the first completion wins), and
+   * counts its calls and cost on the tune.
+   * @returns true when this call recorded it
+   */
+  recordScore(
+    candidateId: string,
+    phase: Phase,
+    key: string,
+    score: Record<string, unknown>,
+    calls: number,
+    costUsd: number,
+  ) {
+    const column = phase === 'train' ? 'scores' : 'validation';
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('prompt_tune_candidates')
+        .set({
+          [column]: sql`${sql.ref(column)} || jsonb_build_object(${key}::text, ${JSON.stringify(score)}::jsonb)`,
+        })
+        .where('id', '=', candidateId)
+        .where(sql<boolean>`not (${sql.ref(column)} ? ${key})`)
+        .returning(['tune_id'])
+        .executeTakeFirst();
+      if (!row) return false;
+      await trx
+        .updateTable('prompt_tune_runs')
+        .set({
+          calls_used: sql`calls_used + ${calls}`,
+          cost_usd: sql`cost_usd + ${costUsd}`,
+          completed_prompts: sql`completed_prompts + 1`,
+        })
+        .where('id', '=', row.tune_id)
+        .execute();
+      return true;
+    });
+  }
+
+  setOutcome(
+    tuneId: string,
+    o: {
+      best_prompt: string | null;
+      best_score: number | null;
+      best_candidate_id: string | null;
+      validation_score: number | null;
+      stop_reason: string;
+      generations: Record<string, unknown>[];
+      calls_saved: number;
+    },
+  ) {
+    return this.db
+      .updateTable('prompt_tune_runs')
+      .set({ ...o, generations: json(o.generations) })
+      .where('id', '=', tuneId)
+      .execute();
+  }
+}

@@ -1,0 +1,113 @@
+import type { TunerDeps } from '../deps.js';
+import { bestCandidate, meanScore, survivorsAfter, targetScore, type PromptState } from './prompt-state.js';
+
+export type PromptStopReason = 'complete' | 'budget' | 'error' | 'cancelled';
+
+const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+
+/** The outcome of a prompt tune from its stored scores (also what a cancelled tune keeps). */
+export function promptOutcome(state: PromptState) {
+  const base = state.candidates.find((c) => c.generation === 0)!;
+  const best = bestCandidate(state);
+  const perModel = state.targets.map((t) => {
+    let top = { prompt: base.prompt, score: targetScore(state, base, t) ?? 0 };
+    for (const c of state.candidates) {
+      const s = c.duplicate_of ? null : targetScore(state, c, t);
+      if (s !== null && s > top.score) top = { prompt: c.prompt, score: s };
+    }
+    return {
+      provider_key: t.provider_key,
+      model_id: t.model_id,
+      best_prompt: top.prompt,
+      score: round4(top.score),
+    };
+  });
+  const validation = state.config.validation_case_ids.length > 0;
+  const generations = [...Array(state.total + 1).keys()].map((g) => {
+    const row = state.generations.get(g);
+    const mine = state.candidates.filter((c) => c.generation === g);
+    return {
+      generation: g,
+      status: g === 0 ? 'base' : (row?.status ?? 'not_run'),
+      error: row?.error ?? null,
+      note: row?.note ?? null,
+      best_score: Math.max(0, ...mine.map((c) => meanScore(state, c) ?? 0)),
+      survivors: g <= state.total ? survivorsAfter(state, g).map((s) => s.candidate.id) : [],
+    };
+  });
+  return {
+    best,
+    base,
+    baseScore: round4(meanScore(state, base) ?? 0),
+    validationScore: validation ? meanScore(state, best.candidate, 'validation') : null,
+    baseValidationScore: validation ? meanScore(state, base, 'validation') : null,
+    perModel,
+    generations,
+    // The held-out run of the best is the base's when the base won: those calls were not needed.
+    validationSaved:
+      validation && best.candidate.id === base.id
+        ? state.config.validation_case_ids.length * state.targets.length
+        : 0,
+  };
+}
+
+async function store(deps: TunerDeps, state: PromptState, reason: PromptStopReason) {
+  const o = promptOutcome(state);
+  await deps.promptTunes.setOutcome(state.tune.id, {
+    best_prompt: o.best.candidate.prompt,
+    best_score: round4(o.best.score),
+    best_candidate_id: o.best.candidate.id,
+    validation_score: o.validationScore === null ? null : round4(o.validationScore),
+    stop_reason: reason,
+    generations: o.generations,
+    calls_saved: state.tune.calls_saved + (reason === 'complete' ? o.validationSaved : 0),
+  });
+  return o;
+}
+
+/** Stores the best-so-far outcome of a cancelled tune (finished generations are kept). */
+export async function recordPromptOutcome(
+  state: PromptState | undefined,
+  deps: TunerDeps,
+  reason: PromptStopReason,
+) {
+  if (state && !state.tune.stop_reason) await store(deps, state, reason);
+}
+
+/** Stores the outcome, announces `tune_complete` and ends the job. */
+export async function finishPromptTune(
+  deps: TunerDeps,
+  state: PromptState,
+  reason: Exclude<PromptStopReason, 'cancelled'>,
+) {
+  const o = await store(deps, state, reason);
+  const job = await deps.jobs.getById(state.tune.job_id ?? '');
+  if (!job || job.status !== 'running') return { status: job?.status ?? 'gone' };
+  const fresh = await deps.promptTunes.getById(state.tune.id);
+  await deps.bus.publish(
+    job,
+    'tune_complete',
+    {
+      kind: 'prompt_tune',
+      tune_id: state.tune.id,
+      status: 'completed',
+      stop_reason: reason,
+      best_prompt: o.best.candidate.prompt,
+      best_candidate_id: o.best.candidate.id,
+      best_score: round4(o.best.score),
+      validation_score: o.validationScore === null ? null : round4(o.validationScore),
+      base_score: o.baseScore,
+      base_validation_score: o.baseValidationScore === null ? null : round4(o.baseValidationScore),
+      per_model: o.perModel,
+      duration_s: job.started_at ? Math.round((Date.now() - job.started_at.getTime()) / 100) / 10 : 0,
+      calls_used: fresh?.calls_used ?? 0,
+      calls_saved: fresh?.calls_saved ?? 0,
+      meta_calls: fresh?.meta_calls ?? 0,
+      cost_usd: fresh?.cost_usd ?? null,
+    },
+    { dedupe: 'tune_complete' },
+  );
+  await deps.lifecycle.end(job.id, 'completed', { resultRef: state.tune.id });
+  await deps.budget.close(job.id);
+  return { status: 'completed', stop_reason: reason, best_score: o.best.score };
+}

@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from '../support/stack.js';
+import { userWithDemoSuite } from '../support/api.js';
+import { isTerminal, openEvents, readSse } from '../support/sse.js';
+import { ofType } from '../support/param-tune.js';
+import { META, streamPromptTune } from '../support/prompt-tune.js';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => stack?.close());
+
+const TARGETS = ['sandbox-precise', 'sandbox-local-7b'].map((model_id) => ({
+  provider_key: 'sandbox',
+  model_id,
+}));
+const BASE = 'You are an assistant.';
+
+describe('prompt tuner over HTTP/SSE', () => {
+  it('quick: one meta call, every prompt scored on every target, the estimate matches, history matches the stream', async () => {
+    const { client, suiteId } = await userWithDemoSuite(stack.url);
+    const estimate = await client.get(
+      `/api/tool-eval/prompt-tune/estimate?suite_id=${suiteId}&mode=quick&population_size=5&num_models=2`,
+    );
+    expect(estimate.status).toBe(200);
+    const events = await streamPromptTune(stack.url, client, {
+      suite_id: suiteId,
+      mode: 'quick',
+      targets: TARGETS,
+      meta_target: META,
+      base_prompt: BASE,
+    });
+    const types = events.map((e) => e.event);
+    expect(types.slice(0, 4)).toEqual(['job_created', 'job_queued', 'job_started', 'tune_start']);
+    expect(types.slice(-2)).toEqual(['tune_complete', 'job_completed']);
+    expect(ofType(events, 'tune_start')[0]).toMatchObject({
+      mode: 'quick',
+      total_prompts: 5,
+      total_eval_calls: estimate.body.eval_calls,
+      train_cases: estimate.body.train_cases,
+      validation_cases: estimate.body.validation_cases,
+    });
+    const generated = ofType(events, 'prompt_generated');
+    expect(generated.map((g) => g.index)).toEqual([0, 1, 2, 3, 4]);
+    expect(new Set(generated.map((g) => g.style)).size).toBeGreaterThan(1);
+    // Every prompt (and the base) on both targets, then base and best on the held-out cases.
+    const results = ofType(events, 'prompt_eval_result');
+    expect(results.filter((r) => r.phase === 'train')).toHaveLength(6 * 2);
+    expect(types.indexOf('generation_complete')).toBeGreaterThan(types.lastIndexOf('prompt_generated'));
+
+    const complete = ofType(events, 'tune_complete')[0];
+    expect(complete.calls_used + complete.calls_saved).toBe(estimate.body.eval_calls);
+    expect(complete.meta_calls).toBe(estimate.body.meta_calls);
+    expect(complete.best_score).toBeGreaterThanOrEqual(complete.base_score);
+    expect(complete.validation_score).not.toBeNull();
+
+    const tuneId = ofType(events, 'tune_start')[0].tune_id;
+    const history = await client.get(`/api/tool-eval/prompt-tune/history/${tuneId}`);
+    expect(history.body).toMatchObject({
+      status: 'completed',
+      best_prompt: complete.best_prompt,
+      best_score: complete.best_score,
+    });
+    const byId = new Map(history.body.candidates.map((c: any) => [c.id, c]));
+    for (const r of results.filter((x) => x.phase === 'train')) {
+      const stored = (byId.get(r.candidate_id) as any).scores[`${r.provider_key}::${r.model_id}`];
+      expect(stored).toMatchObject({ overall_score: r.overall_score, tool_accuracy: r.tool_accuracy });
+    }
+    expect(history.body.candidates.filter((c: any) => c.generation === 1).map((c: any) => c.prompt)).toEqual(
+      generated.map((g) => g.text),
+    );
+  });
+
+  it('evolutionary: generations with lineage; the best beats the base and, over several seeds, quick mode', async () => {
+    const { client, suiteId } = await userWithDemoSuite(stack.url);
+    const evo: number[] = [];
+    const quick: number[] = [];
+    for (const seed of [1, 2, 3]) {
+      const body = { suite_id: suiteId, targets: TARGETS, meta_target: META, base_prompt: BASE, seed };
+      const events = await streamPromptTune(stack.url, client, {
+        ...body,
+        mode: 'evolutionary',
+        config: { generations: 3, population_size: 5 },
+      });
+      const types = events.map((e) => e.event);
+      expect(types.at(-1)).toBe('job_completed');
+      expect(ofType(events, 'generation_start').map((g) => g.generation)).toEqual([1, 2, 3]);
+      expect(ofType(events, 'generation_complete').map((g) => g.generation)).toEqual([1, 2, 3]);
+      for (const g of [1, 2, 3])
+        expect(types.indexOf('generation_start')).toBeLessThan(
+          events.findIndex((e) => e.event === 'generation_complete' && e.data.generation === g),
+        );
+      const children = ofType(events, 'prompt_generated').filter((p) => p.generation > 1);
+      expect(children.length).toBeGreaterThan(0);
+      expect(children.every((c) => c.mutation_type !== null && c.parent_indices.length === 1)).toBe(true);
+      const complete = ofType(events, 'tune_complete')[0];
+      expect(complete.best_score).toBeGreaterThan(complete.base_score);
+      evo.push(complete.best_score);
+      const q = await streamPromptTune(stack.url, client, { ...body, mode: 'quick' });
+      quick.push(ofType(q, 'tune_complete')[0].best_score);
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(evo)).toBeGreaterThan(mean(quick));
+  }, 120_000);
+
+  it('the best prompt saved to the library runs as an eval system prompt and seeds a new tune', async () => {
+    const { client, suiteId } = await userWithDemoSuite(stack.url);
+    const events = await streamPromptTune(stack.url, client, {
+      suite_id: suiteId,
+      mode: 'quick',
+      targets: TARGETS.slice(0, 1),
+      meta_target: META,
+      base_prompt: BASE,
+    });
+    const tuneId = ofType(events, 'tune_start')[0].tune_id;
+    const best = ofType(events, 'tune_complete')[0].best_prompt;
+    const saved = await client.post('/api/prompt-library', {
+      name: 'smart-home',
+      from_prompt_tune_id: tuneId,
+    });
+    expect(saved.status).toBe(201);
+    expect(saved.body).toMatchObject({
+      name: 'smart-home',
+      version: 1,
+      prompt: best,
+      source: 'prompt_tuner',
+      origin_run_id: tuneId,
+    });
+    const v2 = await client.post('/api/prompt-library', {
+      name: 'smart-home',
+      prompt: `${best} Be concise.`,
+    });
+    expect(v2.body).toMatchObject({ version: 2, parent_id: saved.body.id, source: 'manual' });
+    const versions = await client.get('/api/prompt-library?name=smart-home');
+    expect(versions.body.items.map((v: any) => v.version)).toEqual([2, 1]);
+
+    const run = await client.post('/api/tool-eval', {
+      suite_id: suiteId,
+      targets: TARGETS.slice(0, 1),
+      system_prompt: saved.body.prompt,
+    });
+    const done = await readSse(await openEvents(stack.url, client.token, run.body.job_id), isTerminal);
+    expect(done.at(-1)!.event).toBe('job_completed');
+    const history = await client.get(`/api/tool-eval/history/${run.body.run_id}`);
+    expect(history.body.results[0].detail.raw_request.messages[0]).toEqual({ role: 'system', content: best });
+
+    const seeded = await client.post('/api/tool-eval/prompt-tune', {
+      suite_id: suiteId,
+      targets: TARGETS.slice(0, 1),
+      meta_target: META,
+      base_prompt_id: saved.body.id,
+    });
+    expect(seeded.status).toBe(202);
+    await readSse(await openEvents(stack.url, client.token, seeded.body.job_id), isTerminal);
+    expect(
+      (await client.get(`/api/tool-eval/prompt-tune/history/${seeded.body.run_id}`)).body.base_prompt,
+    ).toBe(best);
+  });
+
+  it('warns when the meta-model is also a target, and names bad fields with 400s', async () => {
+    const { client, suiteId } = await userWithDemoSuite(stack.url);
+    const res = await client.post('/api/tool-eval/prompt-tune', {
+      suite_id: suiteId,
+      targets: [META],
+      meta_target: META,
+    });
+    expect(res.status).toBe(202);
+    expect(res.body.warnings[0]).toMatch(/also a target/);
+    await readSse(await openEvents(stack.url, client.token, res.body.job_id), isTerminal);
+    for (const [body, path] of [
+      [{ config: { population_size: 2 } }, 'body.config.population_size'],
+      [{ config: { selection_ratio: 0.9 } }, 'body.config.selection_ratio'],
+      [{ mode: 'genetic' }, 'body.mode'],
+      [{ meta_target: { provider_key: 'sandbox', model_id: 'nope' } }, 'body.meta_target.model_id'],
+    ] as const) {
+      const bad = await client.post('/api/tool-eval/prompt-tune', {
+        suite_id: suiteId,
+        targets: TARGETS,
+        meta_target: META,
+        ...body,
+      });
+      expect([bad.status, bad.body.error.details[0].path]).toEqual([400, path]);
+    }
+  });
+});

@@ -1,0 +1,24 @@
+import { readSse, type SseEvent } from './sse.js';
+import type { api } from './api.js';
+
+export const META = { provider_key: 'sandbox', model_id: 'sandbox-judge' };
+
+/** Starts a prompt tune with `Accept: text/event-stream` and reads the stream to its end. */
+export async function streamPromptTune(
+  base: string,
+  client: ReturnType<typeof api>,
+  body: Record<string, unknown>,
+  onEvent?: (e: SseEvent) => void,
+): Promise<SseEvent[]> {
+  const res = await fetch(`${base}/api/tool-eval/prompt-tune`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${client.token}`,
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+    },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 200) throw new Error(`prompt-tune: ${res.status} ${await res.text()}`);
+  return readSse(res, undefined, onEvent);
+}

@@ -184,3 +184,34 @@ describe('prompt tuner over HTTP/SSE', () => {
     }
   });
 });
+
+describe('prompt tuner: cancel', () => {
+  it('cancel mid-run keeps the finished generations and the best so far', async () => {
+    const { client, suiteId } = await userWithDemoSuite(stack.url);
+    const accepted = await client.post('/api/tool-eval/prompt-tune', {
+      suite_id: suiteId,
+      mode: 'evolutionary',
+      targets: TARGETS,
+      meta_target: META,
+      config: { generations: 5 },
+    });
+    const stream = await openEvents(stack.url, client.token, accepted.body.job_id);
+    const events = await readSse(stream, isTerminal, (e) => {
+      if (e.event === 'generation_complete' && e.data.generation === 1)
+        void client.post('/api/tool-eval/prompt-tune/cancel', { job_id: accepted.body.job_id });
+    });
+    expect(events.at(-1)!.event).toBe('job_cancelled');
+    expect(ofType(events, 'tune_complete')).toHaveLength(0);
+    let history: any;
+    for (let i = 0; i < 200 && !history?.stop_reason; i++) {
+      history = (await client.get(`/api/tool-eval/prompt-tune/history/${accepted.body.run_id}`)).body;
+      if (!history.stop_reason) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(history).toMatchObject({ status: 'cancelled', stop_reason: 'cancelled' });
+    const gen1 = history.candidates.filter((c: any) => c.generation === 1);
+    expect(gen1.length).toBeGreaterThan(0);
+    for (const c of gen1.filter((x: any) => !x.duplicate_of)) expect(Object.keys(c.scores)).toHaveLength(2);
+    expect(history.best_prompt).toEqual(expect.any(String));
+    expect(history.meta_generations.length).toBeLessThan(5);
+  });
+});

@@ -14,7 +14,7 @@ import { applyOutputFault, httpFaultResponse, mergeFaultRates, pickFault } from 
 import { ClientGoneError, generationMs, resolveLatency, wait } from '../simulate/latency.js';
 import type { ModelOutput } from '../simulate/mistakes.js';
 import { simulate, type Diagnostics } from '../simulate/respond.js';
-import { MetaReplySequence, shapeMetaReply } from '../simulate/meta-reply.js';
+import { type MetaReplySequence, shapeMetaReply } from '../simulate/meta-reply.js';
 import { computeUsage } from '../simulate/usage.js';
 import type { RequestControl } from './control-headers.js';
 import { writeSse } from './sse.js';

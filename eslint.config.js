@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** Pure packages do no I/O: they may not import drivers, servers or SDKs (STYLE.md rule 1). */
-const PURE_PACKAGES = ['eval-core', 'provider-params', 'tuning', 'judge', 'bfcl', 'contracts'];
+const PURE_PACKAGES = ['eval-core', 'provider-params', 'tuning', 'judge', 'bfcl', 'contracts', 'loose-json'];
 const IO_MODULES = [
   'pg',
   'ioredis',

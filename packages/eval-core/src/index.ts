@@ -100,3 +100,4 @@ export {
   TargetSummarySchema,
 } from './summary/target-summary.schema.js';
 export { type CandidatesResult, requestCandidates } from './meta/request-candidates.js';
+export { type StructuredCall, completeStructured } from './meta/structured-call.js';

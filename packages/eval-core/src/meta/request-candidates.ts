@@ -1,5 +1,6 @@
 import { parseMetaCandidates, PROMPT_LIST_SCHEMA, type MetaCandidate } from '@llmbench/tuning';
 import { LlmCallError, type LlmClient } from '../llm-client.js';
+import { completeStructured } from './structured-call.js';
 
 /** What one generation's meta call produced. */
 export type CandidatesResult =
@@ -14,11 +15,9 @@ const FORM_NOTES: Record<string, string> = {
 };
 
 /**
- * Asks the meta-model for candidate prompts: JSON via `response_format` json_schema first; when the
- * provider rejects that (a 400, or a server error some local servers give instead) the same request
- * is retried once without it. An answer with no usable prompt is asked again (up to 3 times).
- * Transient errors were already retried with backoff by the client; what is left ends the call with
- * an error the tuner reports as `generation_error`.
+ * Asks the meta-model for candidate prompts (JSON schema first, see {@link completeStructured});
+ * an answer with no usable prompt is asked again, up to 3 times. A call that fails for good ends
+ * with an error the tuner reports as `generation_error`.
  */
 export async function requestCandidates(
   client: LlmClient,
@@ -26,44 +25,38 @@ export async function requestCandidates(
 ): Promise<CandidatesResult> {
   const notes: string[] = [];
   let calls = 0;
-  let useFormat = true;
-  let lastError = 'the meta-model gave no usable prompts';
-  for (let attempt = 0; attempt < PARSE_ATTEMPTS;) {
-    calls++;
+  for (let attempt = 1; attempt <= PARSE_ATTEMPTS; attempt++) {
     try {
-      const res = await client.complete(
-        {
-          model: input.model,
-          messages: [{ role: 'user', content: input.prompt }],
-          params: {
-            temperature: 0.9,
-            max_tokens: 4096,
-            ...(input.seed === undefined ? {} : { seed: input.seed }),
-            ...(useFormat
-              ? { response_format: { type: 'json_schema', json_schema: PROMPT_LIST_SCHEMA } }
-              : {}),
-          },
+      const res = await completeStructured(client, {
+        model: input.model,
+        prompt: input.prompt,
+        schema: PROMPT_LIST_SCHEMA,
+        params: {
+          temperature: 0.9,
+          max_tokens: 4096,
+          ...(input.seed === undefined ? {} : { seed: input.seed }),
         },
-        input.signal ? { signal: input.signal } : {},
-      );
-      const { candidates, form } = parseMetaCandidates(res.content);
+        signal: input.signal,
+      });
+      calls += res.calls;
+      if (res.note) notes.push(res.note);
+      const { candidates, form } = parseMetaCandidates(res.response.content);
       if (candidates.length > 0) {
         const note = FORM_NOTES[form];
         if (note) notes.push(note);
         return { ok: true, candidates: candidates.slice(0, input.count), calls, notes };
       }
-      lastError = 'the meta-model answer held no prompts';
-      notes.push(`attempt ${attempt + 1}: ${lastError}`);
-      attempt++;
+      notes.push(`attempt ${attempt}: the meta-model answer held no prompts`);
     } catch (err) {
       if (!(err instanceof LlmCallError) || err.category === 'cancelled') throw err;
-      if (useFormat && (err.category === 'bad_request' || err.retryable)) {
-        useFormat = false;
-        notes.push(`retried without response_format (${err.message.slice(0, 120)})`);
-        continue;
-      }
+      calls += 2;
       return { ok: false, error: `meta-model call failed: ${err.message.slice(0, 300)}`, calls, notes };
     }
   }
-  return { ok: false, error: `${lastError} after ${PARSE_ATTEMPTS} attempts`, calls, notes };
+  return {
+    ok: false,
+    error: `the meta-model gave no usable prompts after ${PARSE_ATTEMPTS} attempts`,
+    calls,
+    notes,
+  };
 }

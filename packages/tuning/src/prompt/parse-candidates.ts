@@ -1,3 +1,5 @@
+import { findJson, salvageObjects, type LooseJsonForm } from '@llmbench/loose-json';
+
 /** One prompt the meta-model proposed. */
 export interface MetaCandidate {
   prompt: string;
@@ -35,41 +37,8 @@ function fromValue(v: unknown): MetaCandidate[] | null {
   return list.map(asCandidate).filter((c): c is MetaCandidate => c !== null);
 }
 
-function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Every balanced `{…}` object in `text` (strings and escapes respected), outermost first. */
-function balancedObjects(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = -1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (inString) {
-      if (ch === '\\') i++;
-      else if (ch === '"') inString = false;
-      continue;
-    }
-    if (ch === '"') inString = true;
-    else if (ch === '{') {
-      if (depth === 0) start = i;
-      depth++;
-    } else if (ch === '}' && depth > 0) {
-      depth--;
-      if (depth === 0) out.push(text.slice(start, i + 1));
-    }
-  }
-  return out;
-}
-
 /** How the candidates were found: what the tuner reports when the answer was not plain JSON. */
-export type MetaAnswerForm = 'json' | 'fenced' | 'embedded' | 'salvaged' | 'none';
+export type MetaAnswerForm = LooseJsonForm;
 
 /**
  * The candidates in a meta-model answer, parsed tolerantly: plain JSON (`{"prompts":[…]}` or a bare
@@ -82,21 +51,13 @@ export function parseMetaCandidates(text: string | null | undefined): {
   form: MetaAnswerForm;
 } {
   if (!text) return { candidates: [], form: 'none' };
-  const direct = fromValue(tryJson(text.trim()));
-  if (direct && direct.length > 0) return { candidates: direct, form: 'json' };
-  for (const m of text.matchAll(/```(?:json)?\s*([\s\S]*?)```/gi)) {
-    const fenced = fromValue(tryJson(m[1]!.trim()));
-    if (fenced && fenced.length > 0) return { candidates: fenced, form: 'fenced' };
-  }
-  const first = text.search(/[[{]/);
-  const last = Math.max(text.lastIndexOf('}'), text.lastIndexOf(']'));
-  if (first >= 0 && last > first) {
-    const span = fromValue(tryJson(text.slice(first, last + 1)));
-    if (span && span.length > 0) return { candidates: span, form: 'embedded' };
-  }
+  const found = findJson(text, (v) => {
+    const list = fromValue(v);
+    return list && list.length > 0 ? list : undefined;
+  });
+  if (found) return { candidates: found.value, form: found.form };
   // Truncated or otherwise broken: salvage each complete candidate object.
-  const salvaged = balancedObjects(first >= 0 ? text.slice(first + 1) : text).flatMap((o) => {
-    const v = tryJson(o);
+  const salvaged = salvageObjects(text).flatMap((v) => {
     const nested = fromValue(v);
     if (nested && nested.length > 0) return nested;
     const one = asCandidate(v);

@@ -16,3 +16,6 @@ export * from './jobs/eval-run.schema.js';
 export * from './jobs/param-tune-run.schema.js';
 export * from './api/provider-params.schema.js';
 export * from './api/param-tune.schema.js';
+export * from './api/judge.schema.js';
+export * from './jobs/judge-run.schema.js';
+export * from './events/judge.events.js';

@@ -15,6 +15,7 @@ import type {
   PromptTuneGenerationTable,
   PromptTuneCandidateTable,
   PromptLibraryTable,
+  JudgeVerdictTable,
 } from './tables/run.table.js';
 import type { AuditLogTable, ExperimentTable, PresetTable } from './tables/misc.table.js';
 
@@ -37,6 +38,7 @@ export interface Database {
   prompt_tune_candidates: PromptTuneCandidateTable;
   prompt_library: PromptLibraryTable;
   judge_reports: JudgeReportTable;
+  judge_verdicts: JudgeVerdictTable;
   presets: PresetTable;
   audit_log: AuditLogTable;
 }

@@ -20,3 +20,4 @@ export * from './repositories/param-tune.repository.js';
 export * from './repositories/preset.repository.js';
 export * from './repositories/prompt-tune.repository.js';
 export * from './repositories/prompt-library.repository.js';
+export * from './repositories/judge.repository.js';

@@ -3,3 +3,5 @@ export * from './retry.js';
 export * from './provider-limiter.js';
 export * from './openai-client.js';
 export { toChatResponse } from './to-chat-response.js';
+export * from './provider-clients.js';
+export * from './llm-env.js';

@@ -17,3 +17,4 @@ export * from './job-budget.js';
 export * from './worker-env.js';
 export * from './orchestrator-upkeep.js';
 export * from './worker-runtime.js';
+export * from './orchestrate.js';

@@ -38,6 +38,16 @@ export const PromptTunePayload = z.object({
 });
 export type PromptTunePayload = z.infer<typeof PromptTunePayload>;
 
+/** Payload of a judge report or comparison: everything else is in its `judge_reports` row. */
+export const JudgePayload = z.object({
+  job_id: z.uuid(),
+  user_id: z.uuid(),
+  report_id: z.uuid(),
+  step: z.enum(['start', 'judge']).default('start'),
+  queued_event_sent: z.boolean().default(false),
+});
+export type JudgePayload = z.infer<typeof JudgePayload>;
+
 /** One meta-model call: generate a generation's candidate prompts and record them. */
 export const MetaGeneratePayload = z.object({
   root_job_id: z.uuid(),
@@ -106,6 +116,8 @@ export const JOB_CATALOG = {
   'tool-eval': { queue: QUEUES.runs, payload: ToolEvalPayload, defaults: RUN_DEFAULTS },
   'param-tune': { queue: QUEUES.tunes, payload: ParamTunePayload, defaults: RUN_DEFAULTS },
   'prompt-tune': { queue: QUEUES.tunes, payload: PromptTunePayload, defaults: RUN_DEFAULTS },
+  judge: { queue: QUEUES.judges, payload: JudgePayload, defaults: RUN_DEFAULTS },
+  'judge-compare': { queue: QUEUES.judges, payload: JudgePayload, defaults: RUN_DEFAULTS },
   'meta-generate': {
     queue: QUEUES.units,
     payload: MetaGeneratePayload,

@@ -6,8 +6,10 @@ export const QUEUES = {
   units: 'eval-units',
   /** Tuning orchestrators (param sweeps, prompt evolution) — each holds a user slot, served by tuner workers. */
   tunes: 'tune-runs',
+  /** Judge reports and comparisons — each holds a user slot, served by judge workers. */
+  judges: 'judge-runs',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /** Queues whose jobs are top-level (user-visible) jobs, keyed by the job's DB id. */
-export const ORCHESTRATOR_QUEUES = [QUEUES.runs, QUEUES.tunes] as const;
+export const ORCHESTRATOR_QUEUES = [QUEUES.runs, QUEUES.tunes, QUEUES.judges] as const;

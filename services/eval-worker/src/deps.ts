@@ -6,17 +6,23 @@ import {
   type Db,
 } from '@llmbench/db';
 import { closeWorkerRuntime, openWorkerRuntime } from '@llmbench/queue';
-import { ProviderLimiter } from '@llmbench/llm';
+import { openProviderClients } from '@llmbench/llm';
 import { SecretBox, type Logger } from '@llmbench/runtime';
 import type { Config } from './config.js';
-import { ProviderClients } from './provider-clients.js';
 
 export type WorkerDeps = ReturnType<typeof createWorkerDeps>;
 
 /** Every adapter the eval worker uses, built from its config (the composition root calls this). */
 export function createWorkerDeps(config: Config, logger: Logger, overrides: { db?: Db } = {}) {
   const runtime = openWorkerRuntime(config, overrides);
-  const limiter = new ProviderLimiter({ redis: runtime.redis, prefix: config.redis.prefix });
+  const { limiter, clients } = openProviderClients(
+    {
+      redis: runtime.redis,
+      providers: new ProviderRepository(runtime.db),
+      box: new SecretBox(config.encryptionKey),
+    },
+    { prefix: config.redis.prefix, llm: config.llm },
+  );
   return {
     ...runtime,
     config,
@@ -25,12 +31,7 @@ export function createWorkerDeps(config: Config, logger: Logger, overrides: { db
     paramTunes: new ParamTuneRepository(runtime.db),
     promptTunes: new PromptTuneRepository(runtime.db),
     limiter,
-    clients: new ProviderClients({
-      providers: new ProviderRepository(runtime.db),
-      box: new SecretBox(config.encryptionKey),
-      limiter,
-      llm: config.llm,
-    }),
+    clients,
   };
 }
 

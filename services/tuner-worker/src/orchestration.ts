@@ -1,7 +1,5 @@
 import { WaitingChildrenError, type Job, type JobsOptions } from 'bullmq';
-import { TERMINAL_STATUSES } from '@llmbench/contracts';
-import type { Job as JobRow } from '@llmbench/db';
-import { admitToSlot, JOB_CATALOG } from '@llmbench/queue';
+import { JOB_CATALOG } from '@llmbench/queue';
 import type { TunerDeps } from './deps.js';
 
 type TunePayload = {
@@ -11,47 +9,6 @@ type TunePayload = {
   queued_event_sent: boolean;
   last_batch?: string | undefined;
 };
-
-/**
- * The frame of a tuning job: an ended job (cancelled while it waited for its children) keeps its
- * outcome and frees its slot; a new one takes a user slot and is announced once; then `run` drives
- * the search.
- */
-export async function orchestrate<P extends TunePayload & { step: string }>(
-  deps: TunerDeps,
-  p: P,
-  ctx: { job: Job; token: string | undefined },
-  hooks: {
-    /** The job ended without this handler: store what the tune found so far. */
-    ended: (status: string) => Promise<void>;
-    /** Right after admission: open the budget, announce `job_started` and `tune_start`. */
-    started: (row: JobRow) => Promise<void>;
-    run: (p: P) => Promise<unknown>;
-  },
-  firstStep: P['step'],
-): Promise<unknown> {
-  const row = await deps.jobs.getById(p.job_id);
-  if (!row) return { skipped: 'job deleted' };
-  if (TERMINAL_STATUSES.includes(row.status)) {
-    await hooks.ended(row.status);
-    await deps.lifecycle.releaseSlot(p.user_id, p.job_id);
-    return { status: row.status };
-  }
-  if (p.step === 'start') {
-    const admitted = await admitToSlot(
-      { ...deps, parkRecheckMs: deps.config.jobs.parkRecheckMs },
-      p,
-      row,
-      ctx.job,
-      ctx.token,
-    );
-    if (!admitted) return { skipped: 'ended before start' };
-    await hooks.started(admitted);
-    p = { ...p, step: firstStep };
-    await ctx.job.updateData(p);
-  }
-  return hooks.run(p);
-}
 
 /** Options of a child eval unit / meta job: a parent that waits for it, never blocked by its failure. */
 export function childOptions(

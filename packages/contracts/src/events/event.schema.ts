@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { JobError, JobStatus, JobType } from '../jobs/job.schema.js';
 import { PARAM_TUNE_EVENTS } from './param-tune.events.js';
+import { JUDGE_EVENTS } from './judge.events.js';
 import { PROMPT_TUNE_EVENTS, PromptTuneComplete, PromptTuneStart } from './prompt-tune.events.js';
 
 /**
@@ -63,6 +64,7 @@ export const EVENT_PAYLOADS = {
   }),
   ...PARAM_TUNE_EVENTS,
   ...PROMPT_TUNE_EVENTS,
+  ...JUDGE_EVENTS,
   // Both tuners announce their start and end under the spec's names; `kind` tells them apart.
   tune_start: z.discriminatedUnion('kind', [PARAM_TUNE_EVENTS.tune_start, PromptTuneStart]),
   tune_complete: z.discriminatedUnion('kind', [PARAM_TUNE_EVENTS.tune_complete, PromptTuneComplete]),

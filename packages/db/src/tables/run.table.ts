@@ -144,7 +144,31 @@ export interface JudgeReportTable extends RunColumns {
   overall_score: number | null;
   parent_report_id: string | null;
   version: Generated<number>;
+  judge_targets: DefaultedJson<JsonObject[]>;
+  config: DefaultedJson<JsonObject>;
+  warnings: DefaultedJson<string[]>;
+  /** sha256 of the share token; null when not shared (or revoked). */
+  share_token_hash: string | null;
+  shared_at: NullableTimestamp;
 }
+
+export interface JudgeVerdictTable {
+  id: Generated<string>;
+  user_id: string;
+  report_id: string;
+  /** What was judged: `unit|case|repeat` of a result, or `case|order` of a comparison. */
+  case_key: string;
+  /** Which judge (`provider::model`) of the jury. */
+  judge_key: string;
+  case_id: string;
+  provider_key: string | null;
+  model_id: string | null;
+  verdict: NullableJson<JsonObject>;
+  repairs: DefaultedJson<string[]>;
+  error: string | null;
+  created_at: Timestamp;
+}
+export type JudgeVerdictRow = Selectable<JudgeVerdictTable>;
 export type JudgeReport = Selectable<JudgeReportTable>;
 export type NewJudgeReport = Insertable<JudgeReportTable>;
 

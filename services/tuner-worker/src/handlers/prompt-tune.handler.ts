@@ -4,13 +4,14 @@ import type { Job as JobRow, PromptTuneCandidate } from '@llmbench/db';
 import {
   EvalUnitPayload,
   MetaGeneratePayload,
+  orchestrate,
   QUEUES,
   type Handler,
   type PromptTunePayload,
 } from '@llmbench/queue';
 import { estimatePromptTune } from '@llmbench/tuning';
 import type { TunerDeps } from '../deps.js';
-import { awaitBatch, childOptions, orchestrate, warnStuck } from '../orchestration.js';
+import { awaitBatch, childOptions, warnStuck } from '../orchestration.js';
 import {
   loadPromptState,
   meanScore,
@@ -33,7 +34,7 @@ const UNIT_CONCURRENCY = 4;
 export function createPromptTuneHandler(deps: TunerDeps): Handler<'prompt-tune'> {
   return (p, ctx) =>
     orchestrate(
-      deps,
+      { ...deps, parkRecheckMs: deps.config.jobs.parkRecheckMs },
       p,
       ctx,
       {

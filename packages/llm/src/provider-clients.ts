@@ -1,5 +1,7 @@
+import type { Redis } from 'ioredis';
 import { LlmCallError, type LlmClient } from '@llmbench/eval-core';
-import { createLlmClient, type ProviderLimiter } from '@llmbench/llm';
+import { createLlmClient } from './openai-client.js';
+import { ProviderLimiter } from './provider-limiter.js';
 import type { Target } from '@llmbench/contracts';
 import type { ProviderRepository } from '@llmbench/db';
 import type { SecretBox } from '@llmbench/runtime';
@@ -47,4 +49,19 @@ export class ProviderClients {
       ...(this.options.llm.extraHeaders ? { defaultHeaders: this.options.llm.extraHeaders } : {}),
     });
   }
+}
+
+/**
+ * The limiter and provider clients of a service that calls LLMs (eval and judge workers): one
+ * Redis-backed limiter, so every process shares each provider's in-flight cap.
+ */
+export function openProviderClients(
+  deps: { redis: Redis; providers: ProviderRepository; box: SecretBox },
+  config: { prefix: string; llm: Options['llm'] },
+) {
+  const limiter = new ProviderLimiter({ redis: deps.redis, prefix: config.prefix });
+  return {
+    limiter,
+    clients: new ProviderClients({ providers: deps.providers, box: deps.box, limiter, llm: config.llm }),
+  };
 }

@@ -28,6 +28,14 @@ import {
   type TunerDeps,
   type TunerWorker,
 } from '@llmbench/tuner-worker';
+import {
+  closeJudgeDeps,
+  createJudgeDeps,
+  createJudgeWorker,
+  loadConfig as loadJudgeConfig,
+  type JudgeDeps,
+  type JudgeWorker,
+} from '@llmbench/judge-worker';
 import { createSandboxApp, loadConfig as loadSandboxConfig } from '@llmbench/sandbox-llm';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
@@ -39,6 +47,8 @@ export type StackOptions = {
   noWorker?: boolean;
   /** Start no in-process tuner worker. */
   noTuner?: boolean;
+  /** Start no in-process judge worker. */
+  noJudge?: boolean;
   /** Database and Redis key space to use (default: a fresh test database and prefix). */
   infra?: { db: TestDatabase; redis: TestRedis };
   logLevel?: string;
@@ -53,8 +63,12 @@ export type Stack = {
   gateway: Deps;
   worker?: { deps: WorkerDeps; worker: EvalWorker };
   tuner?: { deps: TunerDeps; worker: TunerWorker };
+  judge?: { deps: JudgeDeps; worker: JudgeWorker };
   /** Spawns a worker service (default: the eval worker) as its own OS process, as production runs it. */
-  spawnWorker: (env?: Record<string, string>, service?: 'eval-worker' | 'tuner-worker') => ChildProcess;
+  spawnWorker: (
+    env?: Record<string, string>,
+    service?: 'eval-worker' | 'tuner-worker' | 'judge-worker',
+  ) => ChildProcess;
   close: () => Promise<void>;
 };
 
@@ -104,6 +118,15 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     tuner = { deps, worker: createTunerWorker(deps) };
     await tuner.worker.start();
   }
+  let judge: Stack['judge'];
+  if (!options.noJudge) {
+    const deps = createJudgeDeps(
+      loadJudgeConfig({ ...env, ...options.workerEnv }),
+      createLogger('judge-worker', 'silent'),
+    );
+    judge = { deps, worker: createJudgeWorker(deps) };
+    await judge.worker.start();
+  }
   const children = new Set<ChildProcess>();
   return {
     url,
@@ -114,6 +137,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     gateway,
     worker,
     tuner,
+    judge,
     spawnWorker: (extra = {}, service = 'eval-worker') => {
       const child = spawn(
         process.execPath,
@@ -142,6 +166,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       if (tuner) {
         await tuner.worker.close();
         await closeTunerDeps(tuner.deps);
+      }
+      if (judge) {
+        await judge.worker.close();
+        await closeJudgeDeps(judge.deps);
       }
       gateway.shutdown.abort();
       server.closeAllConnections();

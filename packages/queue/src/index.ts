@@ -18,3 +18,4 @@ export * from './worker-env.js';
 export * from './orchestrator-upkeep.js';
 export * from './worker-runtime.js';
 export * from './orchestrate.js';
+export * from './announce-enqueue.js';

@@ -1,5 +1,6 @@
 import {
   EvalRunRepository,
+  JudgeRepository,
   ParamTuneRepository,
   PromptTuneRepository,
   ProviderRepository,
@@ -30,6 +31,7 @@ export function createWorkerDeps(config: Config, logger: Logger, overrides: { db
     evalRuns: new EvalRunRepository(runtime.db),
     paramTunes: new ParamTuneRepository(runtime.db),
     promptTunes: new PromptTuneRepository(runtime.db),
+    judges: new JudgeRepository(runtime.db),
     limiter,
     clients,
   };

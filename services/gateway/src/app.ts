@@ -14,6 +14,7 @@ import { registerJobRoutes } from './routes/jobs.routes.js';
 import { registerProviderParamsRoutes } from './routes/provider-params.routes.js';
 import { registerParamTuneRoutes } from './routes/param-tunes.routes.js';
 import { registerPromptTuneRoutes } from './routes/prompt-tunes.routes.js';
+import { registerJudgeRoutes } from './routes/judge.routes.js';
 import { attachWebSocketRelay } from './relay/ws-relay.js';
 import type { Server } from 'node:http';
 import type { Deps } from './deps.js';
@@ -50,6 +51,7 @@ export function createApp(deps: Deps): Express {
   registerProviderParamsRoutes(route, deps.providerParams);
   registerParamTuneRoutes(route, { ...deps.paramTunes, jobs: deps.jobs, streamer: deps.streamer });
   registerPromptTuneRoutes(route, { ...deps.promptTunes, jobs: deps.jobs, streamer: deps.streamer });
+  registerJudgeRoutes(route, { judge: deps.judge, jobs: deps.jobs, streamer: deps.streamer });
   app.use(router);
 
   const openapi = buildOpenApi(registry, API_VERSION);

@@ -11,6 +11,7 @@ import {
   PresetRepository,
   PromptTuneRepository,
   PromptLibraryRepository,
+  JudgeRepository,
 } from '@llmbench/db';
 import { createJobRuntime } from '@llmbench/queue';
 import { SecretBox, type Logger } from '@llmbench/runtime';
@@ -33,6 +34,7 @@ import { PresetService } from './services/presets.js';
 import { PromptTuneService } from './services/prompt-tune.service.js';
 import { PromptTuneHistoryService } from './services/prompt-tune-history.service.js';
 import { PromptLibraryService } from './services/prompt-library.service.js';
+import { JudgeService } from './services/judge.service.js';
 import { EventRelay } from './relay/event-relay.js';
 import { JobStreamer } from './relay/job-streamer.js';
 
@@ -59,6 +61,8 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
   const presetRepo = new PresetRepository(db);
   const promptTuneRepo = new PromptTuneRepository(db);
   const libraryRepo = new PromptLibraryRepository(db);
+  const judgeRepo = new JudgeRepository(db);
+  const judgeService = new JudgeService({ judges: judgeRepo, evalRuns, providers, queues, bus, lifecycle });
   const planner = new ParamTunePlanner({ suites: suiteRepo, providers, presets: presetRepo });
   const accessTokens = new AccessTokens(config.auth.jwtSecret, config.auth.accessTtlS);
   const limiter = new RateLimiter(redis, config.redis.prefix);
@@ -107,6 +111,8 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
       queues,
       bus,
       lifecycle,
+      judges: judgeRepo,
+      checkJudges: (userId, req, path) => judgeService.checkJudges(userId, req, path),
     }),
     history: new EvalHistoryService(evalRuns),
     providerParams: new ProviderParamsService(providers),
@@ -124,6 +130,7 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
       history: new ParamTuneHistoryService({ paramTunes: paramTuneRepo, evalRuns, providers }),
       presets: new PresetService(presetRepo),
     },
+    judge: judgeService,
     promptTunes: {
       tunes: new PromptTuneService({
         suites: suiteRepo,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Target, targetKey, Uuid } from './common.schema.js';
+import { EvalJudgeOptions } from './judge.schema.js';
 
 export const ToolChoice = z.enum(['required', 'auto', 'none']);
 export type ToolChoice = z.infer<typeof ToolChoice>;
@@ -58,6 +59,8 @@ export const CreateEvalRequest = z.strictObject({
     .optional()
     .describe('parallel cases within one target (bounded by the provider limit)'),
   experiment_id: Uuid.optional(),
+  /** LLM judge: verdicts live in this stream (live_inline) or a report job when the eval ends (post_eval). */
+  judge: EvalJudgeOptions.optional(),
 });
 export type CreateEvalRequest = z.infer<typeof CreateEvalRequest>;
 

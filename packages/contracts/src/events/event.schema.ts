@@ -61,6 +61,8 @@ export const EVENT_PAYLOADS = {
         summary: z.record(z.string(), z.unknown()),
       }),
     ),
+    /** The judge report job started for this eval (judge.enabled). */
+    judge: z.object({ job_id: z.string(), report_id: z.string() }).optional(),
   }),
   ...PARAM_TUNE_EVENTS,
   ...PROMPT_TUNE_EVENTS,

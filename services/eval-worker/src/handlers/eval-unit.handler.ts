@@ -6,6 +6,7 @@ import { fromResultRow, toResultRow } from '../outcome-rows.js';
 import { evalReporter, type UnitReporter } from '../reporters/eval-reporter.js';
 import { comboReporter } from '../reporters/combo-reporter.js';
 import { promptReporter } from '../reporters/prompt-reporter.js';
+import { liveJudge, type RunJudgeConfig } from '../reporters/live-judge.js';
 
 /**
  * Runs one eval unit. Results are written with their natural key, so a unit recovered after
@@ -37,7 +38,13 @@ export function createEvalUnitHandler(deps: WorkerDeps): Handler<'eval-unit'> {
       ? await comboReporter(deps, p, root, target)
       : p.prompt
         ? await promptReporter(deps, p, root, target)
-        : evalReporter(deps, p, root, target);
+        : evalReporter(
+            deps,
+            p,
+            root,
+            target,
+            await liveJudgeFor(deps, p, root, run.config, snapshot, target),
+          );
     const stored = (await deps.evalRuns.listUnitResults(p.run_id, p.unit_key)).map(fromResultRow);
     await reporter.begin(stored);
     // The job's budget ran out before this unit began: leave it unevaluated rather than empty.
@@ -83,4 +90,19 @@ export function createEvalUnitHandler(deps: WorkerDeps): Handler<'eval-unit'> {
       tracked.dispose();
     }
   };
+}
+
+/** Live inline judging when the eval asked for it. */
+function liveJudgeFor(
+  deps: WorkerDeps,
+  p: Parameters<typeof liveJudge>[1],
+  root: { id: string; user_id: string },
+  config: Record<string, unknown>,
+  snapshot: SuiteSnapshot,
+  target: RunTarget,
+) {
+  const judge = config.judge as RunJudgeConfig | null | undefined;
+  return judge?.mode === 'live_inline'
+    ? liveJudge(deps, p, root, judge, snapshot, target)
+    : Promise.resolve(null);
 }

@@ -12,6 +12,7 @@ import {
 import type { Job as JobRow } from '@llmbench/db';
 import type { WorkerDeps } from '../deps.js';
 import { fromResultRow } from '../outcome-rows.js';
+import { startJudge } from '../start-judge.js';
 
 const unitKeyOf = (t: RunTarget) => `${t.provider_key}::${t.model_id}`;
 
@@ -126,7 +127,13 @@ async function finalize(deps: WorkerDeps, p: ToolEvalPayload, statusAtStart: str
     return { status: current?.status ?? statusAtStart, results: results.length };
   const ref = { id: current.id, user_id: current.user_id };
   for (const s of summaries) await deps.bus.publish(ref, 'tool_eval_summary', { run_id: p.run_id, ...s });
-  await deps.bus.publish(ref, 'tool_eval_complete', { run_id: p.run_id, status: 'completed', summaries });
+  const judge = await startJudge(deps, p.run_id);
+  await deps.bus.publish(ref, 'tool_eval_complete', {
+    run_id: p.run_id,
+    status: 'completed',
+    summaries,
+    ...(judge ? { judge } : {}),
+  });
   await deps.lifecycle.end(p.job_id, 'completed', { resultRef: p.run_id });
   return { status: 'completed', results: results.length };
 }

@@ -30,6 +30,7 @@ export function evalReporter(
   p: EvalUnitPayload,
   root: Job,
   target: RunTarget,
+  live: { judge: (o: CaseOutcome) => Promise<void>; drain: () => Promise<unknown> } | null = null,
 ): UnitReporter {
   const rootRef = { id: root.id, user_id: root.user_id };
   const progress = new ProgressReporter(deps, root);
@@ -58,8 +59,14 @@ export function evalReporter(
     begin: async (stored) => {
       for (const o of stored) await announce(o);
     },
-    stored: (outcome) => announce(outcome),
+    stored: async (outcome) => {
+      await announce(outcome);
+      await live?.judge(outcome);
+    },
     stopReason: async () => null,
-    end: async (all) => ({ written: all.length }),
+    end: async (all) => {
+      await live?.drain();
+      return { written: all.length };
+    },
   };
 }

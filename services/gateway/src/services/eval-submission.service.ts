@@ -2,24 +2,26 @@ import {
   AppError,
   targetKey,
   type CreateEvalRequest,
+  type EvalJudgeOptions,
+  type Target,
   type JobAccepted,
   type RunTarget,
 } from '@llmbench/contracts';
 import {
   json,
   type EvalRunRepository,
+  type JudgeRepository,
   type ExperimentRepository,
   type ProviderRepository,
   type SuiteRepository,
 } from '@llmbench/db';
-import { type EventBus, type JobLifecycle, type QueueName } from '@llmbench/queue';
+import { announceAndEnqueue, type EventBus, type JobLifecycle, type QueueName } from '@llmbench/queue';
 import type { Queue } from 'bullmq';
 import { buildRequestParams } from '@llmbench/provider-params';
 import { paramErrors } from './provider-params.service.js';
 import { lookupTargets, modelPrices, unknownTargetKeys } from './target-lookup.js';
 import { validationError } from '../http/validate.js';
 import { selectSuiteCases, snapshotSuite } from './suite-selection.js';
-import { announceAndEnqueue } from './job-admission.js';
 
 type Deps = {
   suites: SuiteRepository;
@@ -29,6 +31,8 @@ type Deps = {
   queues: Record<QueueName, Queue>;
   bus: EventBus;
   lifecycle: JobLifecycle;
+  judges: JudgeRepository;
+  checkJudges: (userId: string, req: EvalJudgeOptions, path: string) => Promise<Target[]>;
 };
 
 /** Validates an eval request against the user's data, snapshots what it will use, and enqueues it. */
@@ -95,6 +99,8 @@ export class EvalSubmissionService {
     }
     // The run keeps its own copy of the tools and cases: editing the suite later never rewrites history.
     const snapshot = snapshotSuite(suite, cases);
+    const judge = req.judge?.enabled ? req.judge : undefined;
+    const jury = judge ? await this.deps.checkJudges(userId, judge, 'body.judge') : [];
     const { job, runId } = await this.deps.evalRuns.createWithJob(
       { user_id: userId, type: 'tool_eval', payload: json(req) },
       {
@@ -109,12 +115,31 @@ export class EvalSubmissionService {
           repeats: req.repeats,
           concurrency: req.concurrency ?? null,
           case_ids: req.case_ids ?? null,
+          judge: judge
+            ? {
+                mode: judge.mode,
+                judge_targets: jury,
+                custom_instructions: judge.custom_instructions,
+                threshold: judge.auto_on_failure_threshold ?? null,
+              }
+            : null,
         }),
         targets: json(targets),
         suite_snapshot: json(snapshot),
         total_cases: cases.length,
       },
     );
+    // The report waits for the eval; its judge job is created when the eval ends.
+    if (judge)
+      await this.deps.judges.createPending(userId, {
+        eval_run_id: runId,
+        mode: judge.mode,
+        judge_model: json(jury[0]!),
+        judge_targets: json(jury),
+        custom_instructions: judge.custom_instructions,
+        config: json({ concurrency: 4, threshold: judge.auto_on_failure_threshold ?? null }),
+        verdicts: json([]),
+      });
     await announceAndEnqueue(this.deps, job, runId, 'tool-eval', {
       job_id: job.id,
       user_id: userId,

@@ -6,10 +6,9 @@ import {
   type RunTarget,
 } from '@llmbench/contracts';
 import { json, type ExperimentRepository, type ParamTuneRepository, type UserRepository } from '@llmbench/db';
-import type { EventBus, JobLifecycle, QueueName } from '@llmbench/queue';
+import { announceAndEnqueue, type EventBus, type JobLifecycle, type QueueName } from '@llmbench/queue';
 import { mulberry32, shuffle } from '@llmbench/tuning';
 import type { Queue } from 'bullmq';
-import { announceAndEnqueue } from './job-admission.js';
 import { checkMonthlyBudget } from './budget-check.js';
 import { modelPrices } from './target-lookup.js';
 import { snapshotSuite } from './suite-selection.js';

@@ -15,11 +15,10 @@ import {
   type SuiteRepository,
   type UserRepository,
 } from '@llmbench/db';
-import type { EventBus, JobLifecycle, QueueName } from '@llmbench/queue';
+import { announceAndEnqueue, type EventBus, type JobLifecycle, type QueueName } from '@llmbench/queue';
 import { buildRequestParams } from '@llmbench/provider-params';
 import { estimatePromptTune, splitCases } from '@llmbench/tuning';
 import type { Queue } from 'bullmq';
-import { announceAndEnqueue } from './job-admission.js';
 import { lookupTargets, modelPrices } from './target-lookup.js';
 import { selectSuiteCases, snapshotSuite } from './suite-selection.js';
 import { paramErrors } from './provider-params.service.js';

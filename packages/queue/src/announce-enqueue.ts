@@ -1,13 +1,10 @@
 import { AppError, type JobType } from '@llmbench/contracts';
 import type { Job } from '@llmbench/db';
-import {
-  enqueue,
-  type EventBus,
-  type JobLifecycle,
-  type JobName,
-  type JobPayloadInput,
-  type QueueName,
-} from '@llmbench/queue';
+import { enqueue } from './producer.js';
+import type { EventBus } from './event-bus.js';
+import type { JobLifecycle } from './job-lifecycle.js';
+import type { JobName, JobPayloadInput } from './job-catalog.js';
+import type { QueueName } from './queue-names.js';
 import type { Queue } from 'bullmq';
 
 /**

@@ -71,6 +71,7 @@ export function createSandboxApp(options: SandboxAppOptions): Express {
       models,
       random: random ?? Math.random,
       metaReplies: new MetaReplySequence(config.metaReplies),
+      judgeReplies: new MetaReplySequence(config.judgeReplies, true),
     }),
   );
   app.use(notFound);

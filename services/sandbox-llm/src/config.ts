@@ -30,6 +30,12 @@ export const SandboxEnv = z.object({
     .describe(
       'shape of each meta answer in turn (json, fenced, prose, malformed, empty, error); the last repeats',
     ),
+  SANDBOX_JUDGE_REPLIES: z
+    .string()
+    .default('json')
+    .transform((s) => s.split(',').map((x) => x.trim()))
+    .pipe(z.array(z.enum(META_REPLIES)).min(1))
+    .describe('shape of each judge answer in turn (also missing_fields, out_of_range); the sequence cycles'),
 });
 
 /** Parsed configuration, grouped the way the app consumes it. */
@@ -47,6 +53,8 @@ export interface SandboxConfig {
   };
   /** Shapes of the meta-model's answers, in order (the last repeats). */
   metaReplies: MetaReply[];
+  /** Shapes of the judge's answers (verdicts, reports, comparisons), cycling. */
+  judgeReplies: MetaReply[];
 }
 
 /**
@@ -77,5 +85,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryAfterS: e.SANDBOX_RETRY_AFTER_S,
     },
     metaReplies: e.SANDBOX_META_REPLIES,
+    judgeReplies: e.SANDBOX_JUDGE_REPLIES,
   };
 }

@@ -92,7 +92,7 @@ export class JudgeService {
   }
 
   private pickTarget(targets: RunTarget[], chosen: Target | undefined, path: string): Target {
-    if (!chosen) return targets[0]!;
+    if (!chosen) return { provider_key: targets[0]!.provider_key, model_id: targets[0]!.model_id };
     if (!targets.some((t) => targetKey(t) === targetKey(chosen)))
       throw validationError([
         {

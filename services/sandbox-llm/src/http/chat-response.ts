@@ -25,6 +25,8 @@ export interface ChatDeps {
   random: () => number;
   /** Shapes of meta answers in turn (from SANDBOX_META_REPLIES). */
   metaReplies: MetaReplySequence;
+  /** Shapes of judge answers in turn (from SANDBOX_JUDGE_REPLIES). */
+  judgeReplies: MetaReplySequence;
 }
 
 /** An AbortSignal that fires when the client closes the connection before we finished. */
@@ -95,8 +97,9 @@ export async function respondToChat(
     return;
   }
   const sim = simulate(model, body);
-  if (sim.diagnostics.task === 'meta' && sim.output.kind === 'text') {
-    const mode = control.metaReply ?? deps.metaReplies.next();
+  const task = sim.diagnostics.task;
+  if (task !== 'tool_call' && task !== 'chat' && sim.output.kind === 'text') {
+    const mode = control.metaReply ?? (task === 'meta' ? deps.metaReplies : deps.judgeReplies).next();
     res.setHeader('x-sandbox-meta-reply', mode);
     if (mode === 'error') {
       const { status, headers, body: errorBody } = httpFaultResponse('500', faults.retryAfterS);

@@ -1,4 +1,4 @@
-import { SuiteSnapshot, type Target } from '@llmbench/contracts';
+import { type SuiteSnapshot, type Target } from '@llmbench/contracts';
 import type { CaseOutcome } from '@llmbench/eval-core';
 import type { Verdict } from '@llmbench/judge';
 import { callEvidence, caseEvidence, judgeResult, openJudges, resultKey } from '@llmbench/judge-runner';

@@ -165,7 +165,8 @@ async function compare(deps: JudgeDeps, p: JudgePayload) {
         }
         // A jury's case winner: the majority of its judges' reconciled winners (no majority: tie).
         const count = (w: string) => perJudge.filter((x) => x.winner === w).length;
-        const winner: ReconciledCase['winner'] = (['a', 'b'] as const).find((w) => count(w) > perJudge.length / 2) ?? 'tie';
+        const winner: ReconciledCase['winner'] =
+          (['a', 'b'] as const).find((w) => count(w) > perJudge.length / 2) ?? 'tie';
         const result = {
           winner,
           consistent: perJudge.length > 0 && perJudge.every((x) => x.consistent),

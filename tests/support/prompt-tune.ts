@@ -1,4 +1,4 @@
-import { readSse, type SseEvent } from './sse.js';
+import { postSse, type SseEvent } from './sse.js';
 import type { api } from './api.js';
 
 export const META = { provider_key: 'sandbox', model_id: 'sandbox-judge' };
@@ -10,15 +10,7 @@ export async function streamPromptTune(
   body: Record<string, unknown>,
   onEvent?: (e: SseEvent) => void,
 ): Promise<SseEvent[]> {
-  const res = await fetch(`${base}/api/tool-eval/prompt-tune`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${client.token}`,
-      'content-type': 'application/json',
-      accept: 'text/event-stream',
-    },
-    body: JSON.stringify(body),
-  });
-  if (res.status !== 200) throw new Error(`prompt-tune: ${res.status} ${await res.text()}`);
-  return readSse(res, undefined, onEvent);
+  const res = await postSse(base, client.token, '/api/tool-eval/prompt-tune', body, undefined, onEvent);
+  if (res.status !== 200) throw new Error(`prompt-tune: ${res.status} ${res.error}`);
+  return res.events;
 }

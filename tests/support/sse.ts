@@ -59,3 +59,25 @@ export function openEvents(
 
 export const TERMINAL = ['job_completed', 'job_failed', 'job_cancelled'];
 export const isTerminal = (e: SseEvent) => TERMINAL.includes(e.event);
+
+/** POSTs with `Accept: text/event-stream` and reads the stream (until `until`, or its end). */
+export async function postSse(
+  base: string,
+  token: string,
+  path: string,
+  body: unknown,
+  until?: (e: SseEvent, all: SseEvent[]) => boolean,
+  onEvent?: (e: SseEvent) => void,
+): Promise<{ status: number; events: SseEvent[]; error?: string }> {
+  const res = await fetch(base + path, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+    },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 200) return { status: res.status, events: [], error: await res.text() };
+  return { status: res.status, events: await readSse(res, until, onEvent) };
+}

@@ -19,3 +19,4 @@ export * from './orchestrator-upkeep.js';
 export * from './worker-runtime.js';
 export * from './orchestrate.js';
 export * from './announce-enqueue.js';
+export * from './orchestrator-worker.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RunBudget } from './run-budget.schema.js';
 import { Uuid } from './common.schema.js';
 import { Targets, ToolChoice } from './eval.schema.js';
 
@@ -22,13 +23,7 @@ export const ParamTuneRequest = z.strictObject({
     .optional(),
   strategy: z.enum(TUNE_STRATEGIES).default('grid'),
   n_samples: z.number().int().min(1).max(10_000).optional(),
-  budget: z
-    .strictObject({
-      max_calls: z.number().int().min(1).optional(),
-      max_cost_usd: z.number().positive().optional(),
-      max_duration_s: z.number().positive().optional(),
-    })
-    .optional(),
+  budget: RunBudget.optional(),
   repeats: z.number().int().min(1).max(20).default(1),
   tool_choice: ToolChoice.default('required'),
   case_ids: z.array(Uuid).min(1).max(10_000).optional(),

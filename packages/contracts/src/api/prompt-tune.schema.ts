@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RunBudget } from './run-budget.schema.js';
 import { Target, Uuid } from './common.schema.js';
 import { Targets, ToolChoice } from './eval.schema.js';
 
@@ -32,13 +33,7 @@ export const PromptTuneRequest = z.strictObject({
   base_prompt_id: Uuid.optional(),
   objective: z.enum(['mean', 'per_model']).default('mean'),
   config: PromptTuneSettings.default(PromptTuneSettings.parse({})),
-  budget: z
-    .strictObject({
-      max_calls: z.number().int().min(1).optional(),
-      max_cost_usd: z.number().positive().optional(),
-      max_duration_s: z.number().positive().optional(),
-    })
-    .optional(),
+  budget: RunBudget.optional(),
   case_ids: z.array(Uuid).min(1).max(10_000).optional(),
   experiment_id: Uuid.optional(),
   seed: z.number().int().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RunBudget } from '../api/run-budget.schema.js';
 import { ToolChoice } from '../api/eval.schema.js';
 import { TUNE_STRATEGIES } from '../api/param-tune.schema.js';
 
@@ -12,13 +13,7 @@ export const ParamTuneConfig = z.object({
   tool_choice: ToolChoice,
   n_samples: z.number().int().nullable(),
   seed: z.number().int(),
-  budget: z
-    .object({
-      max_calls: z.number().int().optional(),
-      max_cost_usd: z.number().optional(),
-      max_duration_s: z.number().optional(),
-    })
-    .nullable(),
+  budget: RunBudget.nullable(),
   /** Case ids in the (seeded) order prefixes are taken from: halving rungs use its first cases. */
   case_order: z.array(z.string()),
   /** Cases in flight within one combination's unit. */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../database.js';
+import { deleteTune, insertTuneWithJob, listTunes } from './tune-runs.js';
 import { json } from '../tables/json.js';
 import type { NewEvalRun, NewPromptTuneCandidate } from '../tables/run.table.js';
 import type { NewJob } from '../tables/job.table.js';
@@ -50,33 +51,12 @@ export class PromptTuneRepository {
     base: NewCandidate,
   ) {
     return this.db.transaction().execute(async (trx) => {
-      const jobRow = await trx.insertInto('jobs').values(job).returning(['id']).executeTakeFirstOrThrow();
-      const run = await trx
-        .insertInto('eval_runs')
-        .values({ ...evalRun, user_id: job.user_id, job_id: jobRow.id, orchestrator_type: 'prompt_tune' })
-        .returning(['id'])
-        .executeTakeFirstOrThrow();
-      const tuneRow = await trx
-        .insertInto('prompt_tune_runs')
-        .values({ ...tune, user_id: job.user_id, job_id: jobRow.id, eval_run_id: run.id })
-        .returning(['id'])
-        .executeTakeFirstOrThrow();
-      await trx
-        .updateTable('eval_runs')
-        .set({ orchestrator_run_id: tuneRow.id })
-        .where('id', '=', run.id)
-        .execute();
+      const created = await insertTuneWithJob(trx, 'prompt_tune_runs', job, tune, evalRun);
       await trx
         .insertInto('prompt_tune_candidates')
-        .values({ ...base, tune_id: tuneRow.id, user_id: job.user_id })
+        .values({ ...base, tune_id: created.tuneId, user_id: job.user_id })
         .execute();
-      const linked = await trx
-        .updateTable('jobs')
-        .set({ run_id: tuneRow.id })
-        .where('id', '=', jobRow.id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return { job: linked, tuneId: tuneRow.id, evalRunId: run.id };
+      return created;
     });
   }
 
@@ -94,36 +74,12 @@ export class PromptTuneRepository {
   }
 
   listByUser(userId: string, limit: number, offset: number) {
-    return this.db
-      .selectFrom('prompt_tune_runs as t')
-      .leftJoin('eval_runs as r', 'r.id', 't.eval_run_id')
-      .select(SUMMARY_COLUMNS.map((c) => `t.${c}` as const))
-      .select('r.suite_name')
-      .select(sql<number>`count(*) over ()::int`.as('total'))
-      .where('t.user_id', '=', userId)
-      .orderBy('t.created_at', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute();
+    return listTunes(this.db, 'prompt_tune_runs', SUMMARY_COLUMNS, userId, limit, offset);
   }
 
   /** Deletes the tune with its generations, candidates and the eval run holding their results. */
   delete(userId: string, id: string) {
-    return this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .deleteFrom('prompt_tune_runs')
-        .where('user_id', '=', userId)
-        .where('id', '=', id)
-        .returning(['eval_run_id'])
-        .executeTakeFirst();
-      if (row?.eval_run_id)
-        await trx
-          .deleteFrom('eval_runs')
-          .where('user_id', '=', userId)
-          .where('id', '=', row.eval_run_id)
-          .execute();
-      return row !== undefined;
-    });
+    return deleteTune(this.db, 'prompt_tune_runs', userId, id);
   }
 
   listCandidates(tuneId: string) {

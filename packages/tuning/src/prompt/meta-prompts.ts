@@ -38,6 +38,18 @@ function scenariosSection(brief: SuiteBrief): string {
     .join('\n');
 }
 
+/** The suite part of every meta-prompt: its tools and scenarios. */
+function briefLines(brief: SuiteBrief): string[] {
+  return [
+    'Tools:',
+    toolsSection(brief),
+    '',
+    'Scenarios (request → expected tool):',
+    scenariosSection(brief),
+    '',
+  ];
+}
+
 /** JSON schema of the meta-model's answer (not strict, so lineage fields survive). */
 export const PROMPT_LIST_SCHEMA = {
   name: 'prompt_list',
@@ -72,12 +84,7 @@ export function quickMetaPrompt(input: { brief: SuiteBrief; base: string; count:
     'Vary structure, tone and emphasis (not just wording). Every prompt must tell the model to use the tools. Keep each under 500 tokens.',
     `Suggested styles, one each: ${QUICK_STYLES.join(', ')}.`,
     '',
-    'Tools:',
-    toolsSection(input.brief),
-    '',
-    'Scenarios (request → expected tool):',
-    scenariosSection(input.brief),
-    '',
+    ...briefLines(input.brief),
     `Base prompt: """${input.base}"""`,
     '',
     'Return only JSON: {"prompts":[{"style":"…","prompt":"…"}]}',
@@ -114,12 +121,7 @@ export function evolutionMetaPrompt(input: {
     'Parents:',
     ...parents,
     '',
-    'Tools:',
-    toolsSection(input.brief),
-    '',
-    'Scenarios (request → expected tool):',
-    scenariosSection(input.brief),
-    '',
+    ...briefLines(input.brief),
     'Return only JSON: {"prompts":[{"parent_index":1,"mutation_type":"conservative","prompt":"…"}]}',
   ].join('\n');
 }

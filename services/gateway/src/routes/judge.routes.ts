@@ -1,10 +1,4 @@
-import {
-  AppError,
-  CancelJobRequest,
-  CompareRequest,
-  JudgeReportsQuery,
-  JudgeRequest,
-} from '@llmbench/contracts';
+import { CancelJobRequest, CompareRequest, JudgeReportsQuery, JudgeRequest } from '@llmbench/contracts';
 import type { RouteFn } from '../http/route.js';
 import type { JudgeService } from '../services/judge.service.js';
 import type { JobControlService } from '../services/job-control.service.js';
@@ -49,14 +43,8 @@ export function registerJudgeRoutes(
       tag,
       body: CancelJobRequest,
     },
-    async ({ body, user }) => {
-      const job = await deps.jobs.getOwned(user.id, body.job_id);
-      if (job.type !== 'judge' && job.type !== 'judge_compare')
-        throw new AppError('validation_failed', 'job_id: not a judge job', [
-          { path: 'body.job_id', message: `a ${job.type} job` },
-        ]);
-      return deps.jobs.cancel(user.id, body.job_id);
-    },
+    ({ body, user }) =>
+      deps.jobs.cancelOfType(user.id, body.job_id, ['judge', 'judge_compare'], 'a judge job'),
   );
   route(
     {

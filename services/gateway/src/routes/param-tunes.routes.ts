@@ -1,5 +1,4 @@
 import {
-  AppError,
   ApplyBestRequest,
   CancelJobRequest,
   CreatePresetRequest,
@@ -62,14 +61,7 @@ export function registerParamTuneRoutes(
       tag,
       body: CancelJobRequest,
     },
-    async ({ body, user }) => {
-      const job = await deps.jobs.getOwned(user.id, body.job_id);
-      if (job.type !== 'param_tune')
-        throw new AppError('validation_failed', 'job_id: not a param tune', [
-          { path: 'body.job_id', message: `a ${job.type} job` },
-        ]);
-      return deps.jobs.cancel(user.id, body.job_id);
-    },
+    ({ body, user }) => deps.jobs.cancelOfType(user.id, body.job_id, ['param_tune'], 'a param tune'),
   );
   route(
     {

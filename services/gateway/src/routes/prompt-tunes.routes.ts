@@ -1,5 +1,4 @@
 import {
-  AppError,
   CancelJobRequest,
   ParamTuneHistoryQuery,
   PromptTuneEstimateQuery,
@@ -57,14 +56,7 @@ export function registerPromptTuneRoutes(
       tag,
       body: CancelJobRequest,
     },
-    async ({ body, user }) => {
-      const job = await deps.jobs.getOwned(user.id, body.job_id);
-      if (job.type !== 'prompt_tune')
-        throw new AppError('validation_failed', 'job_id: not a prompt tune', [
-          { path: 'body.job_id', message: `a ${job.type} job` },
-        ]);
-      return deps.jobs.cancel(user.id, body.job_id);
-    },
+    ({ body, user }) => deps.jobs.cancelOfType(user.id, body.job_id, ['prompt_tune'], 'a prompt tune'),
   );
   route(
     {

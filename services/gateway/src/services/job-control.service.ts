@@ -67,4 +67,14 @@ export class JobControlService {
       await queued.remove().catch(() => undefined);
     return toJobView(await this.getOwned(userId, id));
   }
+
+  /** Cancels a job of one of `types` (a feature's cancel endpoint); another kind of job is a 400. */
+  async cancelOfType(userId: string, id: string, types: readonly JobType[], what: string): Promise<JobView> {
+    const job = await this.getOwned(userId, id);
+    if (!types.includes(job.type as JobType))
+      throw new AppError('validation_failed', `job_id: not ${what}`, [
+        { path: 'body.job_id', message: `a ${job.type} job` },
+      ]);
+    return this.cancel(userId, id);
+  }
 }

@@ -1,12 +1,6 @@
-import {
-  ApplyBestRequest,
-  CancelJobRequest,
-  CreatePresetRequest,
-  JobAccepted,
-  ParamTuneHistoryQuery,
-  ParamTuneRequest,
-} from '@llmbench/contracts';
+import { ApplyBestRequest, CreatePresetRequest, JobAccepted, ParamTuneRequest } from '@llmbench/contracts';
 import type { RouteFn } from '../http/route.js';
+import { registerRunControlRoutes } from './run-control.routes.js';
 import type { ParamTunePlanner } from '../services/param-tune-preview.service.js';
 import type { ParamTuneSubmissionService } from '../services/param-tune.service.js';
 import type { ParamTuneHistoryService } from '../services/param-tune-history.service.js';
@@ -53,39 +47,20 @@ export function registerParamTuneRoutes(
     },
     ({ body, user }) => deps.planner.preview(user.id, body),
   );
-  route(
-    {
-      method: 'post',
-      path: `${base}/cancel`,
-      summary: 'Cancel a tune (finished combinations are kept)',
-      tag,
-      body: CancelJobRequest,
+  registerRunControlRoutes(route, {
+    base,
+    tag,
+    jobTypes: ['param_tune'],
+    what: 'a param tune',
+    summaries: {
+      cancel: 'Cancel a tune (finished combinations are kept)',
+      list: 'Past and running tunes with their best configuration',
+      get: 'One tune with every evaluated combination (scores, CI, adjustments, per-case results)',
+      delete: 'Delete a finished tune and its results',
     },
-    ({ body, user }) => deps.jobs.cancelOfType(user.id, body.job_id, ['param_tune'], 'a param tune'),
-  );
-  route(
-    {
-      method: 'get',
-      path: `${base}/history`,
-      summary: 'Past and running tunes with their best configuration',
-      tag,
-      query: ParamTuneHistoryQuery,
-    },
-    ({ query, user }) => deps.history.list(user.id, query.limit, query.offset),
-  );
-  route(
-    {
-      method: 'get',
-      path: `${base}/history/:id`,
-      summary: 'One tune with every evaluated combination (scores, CI, adjustments, per-case results)',
-      tag,
-    },
-    ({ params, user }) => deps.history.get(user.id, params.id ?? ''),
-  );
-  route(
-    { method: 'delete', path: `${base}/history/:id`, summary: 'Delete a finished tune and its results', tag },
-    ({ params, user }) => deps.history.delete(user.id, params.id ?? ''),
-  );
+    history: deps.history,
+    jobs: deps.jobs,
+  });
   route(
     {
       method: 'post',

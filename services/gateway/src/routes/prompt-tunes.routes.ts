@@ -1,12 +1,7 @@
-import {
-  CancelJobRequest,
-  ParamTuneHistoryQuery,
-  PromptTuneEstimateQuery,
-  PromptTuneRequest,
-  SavePromptRequest,
-} from '@llmbench/contracts';
+import { PromptTuneEstimateQuery, PromptTuneRequest, SavePromptRequest } from '@llmbench/contracts';
 import { z } from 'zod';
 import type { RouteFn } from '../http/route.js';
+import { registerRunControlRoutes } from './run-control.routes.js';
 import type { PromptTuneService } from '../services/prompt-tune.service.js';
 import type { PromptTuneHistoryService } from '../services/prompt-tune-history.service.js';
 import type { PromptLibraryService } from '../services/prompt-library.service.js';
@@ -48,44 +43,21 @@ export function registerPromptTuneRoutes(
     },
     ({ query, user }) => deps.tunes.estimate(user.id, query),
   );
-  route(
-    {
-      method: 'post',
-      path: `${base}/cancel`,
-      summary: 'Cancel a prompt tune (finished generations are kept)',
-      tag,
-      body: CancelJobRequest,
+
+  registerRunControlRoutes(route, {
+    base,
+    tag,
+    jobTypes: ['prompt_tune'],
+    what: 'a prompt tune',
+    summaries: {
+      cancel: 'Cancel a prompt tune (finished generations are kept)',
+      list: 'Past and running prompt tunes',
+      get: 'One prompt tune: generations, prompts, lineage, scores',
+      delete: 'Delete a finished prompt tune and its results',
     },
-    ({ body, user }) => deps.jobs.cancelOfType(user.id, body.job_id, ['prompt_tune'], 'a prompt tune'),
-  );
-  route(
-    {
-      method: 'get',
-      path: `${base}/history`,
-      summary: 'Past and running prompt tunes',
-      tag,
-      query: ParamTuneHistoryQuery,
-    },
-    ({ query, user }) => deps.history.list(user.id, query.limit, query.offset),
-  );
-  route(
-    {
-      method: 'get',
-      path: `${base}/history/:id`,
-      summary: 'One prompt tune: generations, prompts, lineage, scores',
-      tag,
-    },
-    ({ params, user }) => deps.history.get(user.id, params.id ?? ''),
-  );
-  route(
-    {
-      method: 'delete',
-      path: `${base}/history/:id`,
-      summary: 'Delete a finished prompt tune and its results',
-      tag,
-    },
-    ({ params, user }) => deps.history.delete(user.id, params.id ?? ''),
-  );
+    history: deps.history,
+    jobs: deps.jobs,
+  });
 
   const lib = 'prompt-library';
   route(

@@ -11,6 +11,7 @@ beforeAll(async () => {
     sandboxEnv: {
       SANDBOX_JUDGE_REPLIES: 'json,prose,malformed,missing_fields,out_of_range,fenced,empty',
       SANDBOX_RETRY_AFTER_S: '0',
+      SANDBOX_TTFT_MS: '10',
     },
   });
 });
@@ -49,5 +50,37 @@ describe('LLM judge with malformed judge output', () => {
     expect(report.overall_score).toBeGreaterThanOrEqual(0);
     expect(report.overall_score).toBeLessThanOrEqual(100);
     expect(ofType(events, 'judge_complete')[0]).toMatchObject({ errors: errors.length });
+  });
+});
+
+describe('LLM judge: cancel', () => {
+  it('cancel mid-report ends the stream with job_cancelled and keeps the verdicts so far', async () => {
+    const { client, suiteId, caseCount } = await userWithDemoSuite(stack.url);
+    const evalRun = await client.post('/api/tool-eval', {
+      suite_id: suiteId,
+      targets: [{ provider_key: 'sandbox', model_id: 'sandbox-precise' }],
+    });
+    await readSse(await openEvents(stack.url, client.token, evalRun.body.job_id), isTerminal);
+    const res = await client.post('/api/tool-eval/judge', {
+      eval_run_id: evalRun.body.run_id,
+      judge_target: { provider_key: 'sandbox', model_id: 'sandbox-judge' },
+    });
+    let cancelled = false;
+    const events = await readSse(
+      await openEvents(stack.url, client.token, res.body.job_id),
+      isTerminal,
+      (e) => {
+        if (e.event === 'judge_verdict' && !cancelled) {
+          cancelled = true;
+          void client.post('/api/tool-eval/judge/cancel', { job_id: res.body.job_id });
+        }
+      },
+    );
+    expect(events.at(-1)!.event).toBe('job_cancelled');
+    expect(ofType(events, 'judge_complete')).toHaveLength(0);
+    const stored = await client.get(`/api/tool-eval/judge/reports/${res.body.run_id}`);
+    expect(stored.body.status).toBe('cancelled');
+    expect(stored.body.verdicts.length).toBeGreaterThan(0);
+    expect(stored.body.verdicts.length).toBeLessThan(caseCount);
   });
 });

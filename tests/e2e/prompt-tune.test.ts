@@ -185,6 +185,30 @@ describe('prompt tuner over HTTP/SSE', () => {
   });
 });
 
+describe('prompt tuner: budget', () => {
+  it('max_calls stops the run cleanly before a generation that would not fit, with the best so far', async () => {
+    const { client, suiteId } = await userWithDemoSuite(stack.url);
+    const estimate = await client.get(
+      `/api/tool-eval/prompt-tune/estimate?suite_id=${suiteId}&mode=evolutionary&population_size=5&generations=3&num_models=1`,
+    );
+    const perGeneration = 5 * estimate.body.train_cases;
+    const events = await streamPromptTune(stack.url, client, {
+      suite_id: suiteId,
+      mode: 'evolutionary',
+      targets: TARGETS.slice(0, 1),
+      meta_target: META,
+      config: { generations: 3 },
+      // The base prompt and one generation fit; the second generation does not.
+      budget: { max_calls: estimate.body.train_cases + perGeneration + 1 },
+    });
+    expect(events.at(-1)!.event).toBe('job_completed');
+    const complete = ofType(events, 'tune_complete')[0];
+    expect(complete.stop_reason).toBe('budget');
+    expect(complete.calls_used).toBeLessThanOrEqual(estimate.body.train_cases + perGeneration + 1);
+    expect(ofType(events, 'generation_complete').map((g) => g.generation)).toEqual([1]);
+  });
+});
+
 describe('prompt tuner: cancel', () => {
   it('cancel mid-run keeps the finished generations and the best so far', async () => {
     const { client, suiteId } = await userWithDemoSuite(stack.url);

@@ -20,3 +20,4 @@ export * from './api/judge.schema.js';
 export * from './jobs/judge-run.schema.js';
 export * from './events/judge.events.js';
 export * from './api/run-budget.schema.js';
+export * from './api/admin.schema.js';

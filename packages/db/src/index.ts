@@ -21,3 +21,4 @@ export * from './repositories/preset.repository.js';
 export * from './repositories/prompt-tune.repository.js';
 export * from './repositories/prompt-library.repository.js';
 export * from './repositories/judge.repository.js';
+export * from './repositories/admin.repository.js';

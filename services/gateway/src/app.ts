@@ -15,6 +15,9 @@ import { registerProviderParamsRoutes } from './routes/provider-params.routes.js
 import { registerParamTuneRoutes } from './routes/param-tunes.routes.js';
 import { registerPromptTuneRoutes } from './routes/prompt-tunes.routes.js';
 import { registerJudgeRoutes } from './routes/judge.routes.js';
+import { registerAdminRoutes } from './routes/admin.routes.js';
+import { adminDashboard } from './http/admin-dashboard.js';
+import { apiDocs } from './http/api-docs.js';
 import { attachWebSocketRelay } from './relay/ws-relay.js';
 import type { Server } from 'node:http';
 import type { Deps } from './deps.js';
@@ -52,12 +55,15 @@ export function createApp(deps: Deps): Express {
   registerParamTuneRoutes(route, { ...deps.paramTunes, jobs: deps.jobs, streamer: deps.streamer });
   registerPromptTuneRoutes(route, { ...deps.promptTunes, jobs: deps.jobs, streamer: deps.streamer });
   registerJudgeRoutes(route, { judge: deps.judge, jobs: deps.jobs, streamer: deps.streamer });
+  registerAdminRoutes(route, deps.admin);
   app.use(router);
 
   const openapi = buildOpenApi(registry, API_VERSION);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });
+  app.use(apiDocs());
+  app.use(adminDashboard({ ...deps, queues: deps.queues }));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -12,6 +12,7 @@ import {
   PromptTuneRepository,
   PromptLibraryRepository,
   JudgeRepository,
+  AdminRepository,
 } from '@llmbench/db';
 import { createJobRuntime } from '@llmbench/queue';
 import { SecretBox, type Logger } from '@llmbench/runtime';
@@ -35,6 +36,7 @@ import { PromptTuneService } from './services/prompt-tune.service.js';
 import { PromptTuneHistoryService } from './services/prompt-tune-history.service.js';
 import { PromptLibraryService } from './services/prompt-library.service.js';
 import { JudgeService } from './services/judge.service.js';
+import { AdminService } from './services/admin.service.js';
 import { EventRelay } from './relay/event-relay.js';
 import { JobStreamer } from './relay/job-streamer.js';
 
@@ -131,6 +133,7 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
       presets: new PresetService(presetRepo),
     },
     judge: judgeService,
+    admin: new AdminService({ admin: new AdminRepository(db), jobs, queues }),
     promptTunes: {
       tunes: new PromptTuneService({
         suites: suiteRepo,

@@ -23,12 +23,13 @@ export class JobRepository {
     return this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  list(userId: string, filter: { status?: JobStatus; type?: JobType; limit: number; offset: number }) {
+  /** A user's jobs; `userId` null lists every user's (admins). */
+  list(userId: string | null, filter: { status?: JobStatus; type?: JobType; limit: number; offset: number }) {
     let q = this.db
       .selectFrom('jobs')
       .selectAll()
-      .select(sql<number>`count(*) over ()::int`.as('total'))
-      .where('user_id', '=', userId);
+      .select(sql<number>`count(*) over ()::int`.as('total'));
+    if (userId !== null) q = q.where('user_id', '=', userId);
     if (filter.status) q = q.where('status', '=', filter.status);
     if (filter.type) q = q.where('type', '=', filter.type);
     return q.orderBy('created_at', 'desc').limit(filter.limit).offset(filter.offset).execute();

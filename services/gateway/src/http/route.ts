@@ -13,6 +13,8 @@ export type RouteSpec<B extends z.ZodType | undefined, Q extends z.ZodType | und
   summary: string;
   tag: string;
   auth?: boolean;
+  /** Admins only (others get 403). */
+  admin?: boolean;
   body?: B;
   query?: Q;
   response?: z.ZodType;
@@ -68,6 +70,8 @@ export function createApiRouter(
   ): void {
     registry.push(spec as RouteSpec<z.ZodType | undefined, z.ZodType | undefined>);
     const run: RequestHandler = async (req, res) => {
+      if (spec.admin && (res.locals.user as AuthUser | undefined)?.role !== 'admin')
+        throw new AppError('forbidden', 'this endpoint is for admins');
       checkIds(req.params as Record<string, string>);
       // A request with no body at all (e.g. a bodyless logout) needs no content type.
       const hasBody =

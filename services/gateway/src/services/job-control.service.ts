@@ -48,7 +48,7 @@ export class JobControlService {
    * results stay), workers abort in-flight LLM calls on the signal, and a job still waiting
    * for a slot is removed from the queue.
    */
-  async cancel(userId: string, id: string): Promise<JobView> {
+  async cancel(userId: string, id: string, reason = 'cancelled by the user'): Promise<JobView> {
     const job = await this.getOwned(userId, id);
     if (job.status !== 'queued' && job.status !== 'running') {
       throw new AppError('conflict', `job already ${job.status}`, [
@@ -56,7 +56,7 @@ export class JobControlService {
       ]);
     }
     await this.deps.cancellation.cancel(id);
-    if (!(await this.deps.lifecycle.end(id, 'cancelled', { reason: 'cancelled by the user' }))) {
+    if (!(await this.deps.lifecycle.end(id, 'cancelled', { reason }))) {
       const now = await this.getOwned(userId, id);
       throw new AppError('conflict', `job already ${now.status}`, [
         { path: 'job_id', message: `status is ${now.status}` },
@@ -76,5 +76,18 @@ export class JobControlService {
         { path: 'body.job_id', message: `a ${job.type} job` },
       ]);
     return this.cancel(userId, id);
+  }
+
+  /** Any user's job, for admins. */
+  async getAny(id: string): Promise<Job> {
+    const job = await this.deps.jobs.getById(id);
+    if (!job) throw new AppError('not_found', 'job not found');
+    return job;
+  }
+
+  /** Every user's jobs, for admins. */
+  async listAll(filter: { status?: JobStatus; type?: JobType; limit: number; offset: number }) {
+    const rows = await this.deps.jobs.list(null, filter);
+    return { items: rows.map((r) => ({ ...toJobView(r), user_id: r.user_id })), total: rows[0]?.total ?? 0 };
   }
 }

@@ -96,6 +96,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     SANDBOX_BASE_URL: sandboxUrl,
     LOG_LEVEL: 'silent',
+    // Several workers share this machine in tests: each serves its metrics on a free port.
+    METRICS_PORT: '0',
   };
   const gateway = createDeps(loadGatewayConfig(env), createLogger('gateway', 'silent'));
   const server = await startServer(gateway, 0, '127.0.0.1');

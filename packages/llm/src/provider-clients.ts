@@ -11,6 +11,8 @@ type Options = {
   box: SecretBox;
   limiter: ProviderLimiter;
   llm: { timeoutMs: number; maxAttempts: number; extraHeaders?: Record<string, string> | undefined };
+  /** Wraps every client (metrics instrumentation). */
+  wrap?: ((client: LlmClient, target: Target) => LlmClient) | undefined;
 };
 
 /** A client whose every call fails with the same error: a target that cannot be reached at all. */
@@ -33,7 +35,7 @@ export class ProviderClients {
     const provider = await this.options.providers.getByKey(userId, target.provider_key);
     if (!provider) return failingClient(`provider "${target.provider_key}" no longer exists`);
     if (!provider.base_url) return failingClient(`provider "${target.provider_key}" has no base_url`);
-    return createLlmClient({
+    const client = createLlmClient({
       baseUrl: provider.base_url,
       apiKey: provider.api_key_ciphertext
         ? this.options.box.decrypt(provider.api_key_ciphertext, userId)
@@ -48,6 +50,7 @@ export class ProviderClients {
       },
       ...(this.options.llm.extraHeaders ? { defaultHeaders: this.options.llm.extraHeaders } : {}),
     });
+    return this.options.wrap ? this.options.wrap(client, target) : client;
   }
 }
 
@@ -57,11 +60,17 @@ export class ProviderClients {
  */
 export function openProviderClients(
   deps: { redis: Redis; providers: ProviderRepository; box: SecretBox },
-  config: { prefix: string; llm: Options['llm'] },
+  config: { prefix: string; llm: Options['llm']; wrap?: Options['wrap'] },
 ) {
   const limiter = new ProviderLimiter({ redis: deps.redis, prefix: config.prefix });
   return {
     limiter,
-    clients: new ProviderClients({ providers: deps.providers, box: deps.box, limiter, llm: config.llm }),
+    clients: new ProviderClients({
+      providers: deps.providers,
+      box: deps.box,
+      limiter,
+      llm: config.llm,
+      wrap: config.wrap,
+    }),
   };
 }

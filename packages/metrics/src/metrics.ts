@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import type { Job, Queue, Worker } from 'bullmq';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { LLM_ERROR_CATEGORIES, type LlmClient, type LlmErrorCategory, type TokenUsage } from '@llmbench/eval-core';
+import {
+  LLM_ERROR_CATEGORIES,
+  type LlmClient,
+  type LlmErrorCategory,
+  type TokenUsage,
+} from '@llmbench/eval-core';
 
 /** The BullMQ job states whose counts `lbs_queue_jobs` reports. */
 export const QUEUE_STATES = ['wait', 'active', 'delayed', 'failed', 'completed', 'waiting-children'] as const;
@@ -57,14 +62,34 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** The matched route pattern of a finished request (`/api/jobs/:id`), never its raw URL. */
-export function routeLabel(req: Request): string {
-  const path: unknown = (req.route as { path?: unknown } | undefined)?.path;
+/** A route pattern label: the mount path joined with the route's path; `unmatched` without a route. */
+function routePattern(route: unknown, baseUrl: string): string {
+  const path: unknown = (route as { path?: unknown } | undefined)?.path;
   if (path === undefined || path === null) return 'unmatched';
   const pattern = typeof path === 'string' ? path : String(path);
-  const base = req.baseUrl ?? '';
-  if (!base) return pattern || '/';
-  return pattern === '/' ? base : `${base}${pattern}`;
+  if (!baseUrl) return pattern || '/';
+  return pattern === '/' ? baseUrl : `${baseUrl}${pattern}`;
+}
+
+/**
+ * Watches the router set `req.route` and remembers the mount path (`req.baseUrl`) it had at that
+ * moment: when a handler inside a mounted router fails, Express restores `baseUrl` to the parent's
+ * before the error handler answers, so reading both at the end would drop the prefix.
+ * @returns the request's route pattern label, read once the response is done
+ */
+function watchRoute(req: Request): () => string {
+  let route: unknown = req.route;
+  let base = route === undefined ? '' : (req.baseUrl ?? '');
+  Object.defineProperty(req, 'route', {
+    configurable: true,
+    enumerable: true,
+    get: () => route,
+    set(value: unknown) {
+      route = value;
+      base = req.baseUrl ?? '';
+    },
+  });
+  return () => routePattern(route, base);
 }
 
 /**
@@ -113,7 +138,10 @@ export function createMetrics(service: string, options: MetricsOptions = {}) {
       const results = await Promise.all(
         [...trackedQueues].map(async ([name, queue]) => {
           try {
-            return { name, counts: await withTimeout(queue.getJobCounts(...QUEUE_STATES), queueCountTimeoutMs) };
+            return {
+              name,
+              counts: await withTimeout(queue.getJobCounts(...QUEUE_STATES), queueCountTimeoutMs),
+            };
           } catch {
             return { name, counts: undefined };
           }
@@ -190,10 +218,21 @@ export function createMetrics(service: string, options: MetricsOptions = {}) {
     llmCalls.observe({ provider, model, outcome }, Math.max(0, ms) / 1000);
     if (errorCategory) llmErrors.inc({ provider, category: errorCategory });
     if (usage) {
-      if (usage.prompt_tokens > 0) llmTokens.inc({ provider, model, direction: 'prompt' }, usage.prompt_tokens);
+      if (usage.prompt_tokens > 0)
+        llmTokens.inc({ provider, model, direction: 'prompt' }, usage.prompt_tokens);
       if (usage.completion_tokens > 0)
         llmTokens.inc({ provider, model, direction: 'completion' }, usage.completion_tokens);
     }
+  }
+
+  /**
+   * Observes how long a job waited, from being added (`timestamp`) to being picked up
+   * (`processedOn`). For a retried or delayed job this includes the earlier attempts and the delay.
+   */
+  function observeWait(queue: string, job: WaitedJob): void {
+    if (!job.processedOn || !job.timestamp) return;
+    const seconds = (job.processedOn - job.timestamp) / 1000;
+    if (seconds >= 0) jobWait.observe({ queue }, seconds);
   }
 
   /** Serves the registry's text exposition. */
@@ -225,11 +264,12 @@ export function createMetrics(service: string, options: MetricsOptions = {}) {
     httpMetrics(): RequestHandler {
       return (req: Request, res: Response, next: NextFunction) => {
         const started = process.hrtime.bigint();
-        // `close` fires for finished and aborted responses alike, after routing has set req.route.
+        const routeOf = watchRoute(req);
+        // `close` fires for finished and aborted responses alike, after routing is done.
         res.once('close', () => {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           httpRequests.observe(
-            { method: req.method, route: routeLabel(req), status: String(res.statusCode) },
+            { method: req.method, route: routeOf(), status: String(res.statusCode) },
             seconds,
           );
         });
@@ -254,15 +294,7 @@ export function createMetrics(service: string, options: MetricsOptions = {}) {
       for (const [name, queue] of Object.entries(queues)) trackedQueues.set(name, queue);
     },
 
-    /**
-     * Observes how long a job waited, from being added (`timestamp`) to being picked up
-     * (`processedOn`). For a retried or delayed job this includes the earlier attempts and the delay.
-     */
-    observeWait(queue: string, job: WaitedJob): void {
-      if (!job.processedOn || !job.timestamp) return;
-      const seconds = (job.processedOn - job.timestamp) / 1000;
-      if (seconds >= 0) jobWait.observe({ queue }, seconds);
-    },
+    observeWait,
 
     /**
      * Wires a BullMQ worker: `active` observes the job's wait, `completed` counts
@@ -270,7 +302,7 @@ export function createMetrics(service: string, options: MetricsOptions = {}) {
      * attempts left and `retried` otherwise.
      */
     instrumentWorker(queue: string, worker: Pick<Worker, 'on'>): void {
-      worker.on('active', (job) => this.observeWait(queue, job));
+      worker.on('active', (job) => observeWait(queue, job));
       worker.on('completed', (job) => jobsFinished.inc({ type: job.name, status: 'completed' }));
       worker.on('failed', (job) => {
         if (!job) return jobsFinished.inc({ type: 'unknown', status: 'failed' });
@@ -367,5 +399,7 @@ const CATEGORIES = new Set<string>(LLM_ERROR_CATEGORIES);
 /** The category of an `LlmCallError` (read structurally); anything else counts as `network`. */
 function categoryOf(error: unknown): LlmErrorCategory {
   const category = (error as { category?: unknown } | null)?.category;
-  return typeof category === 'string' && CATEGORIES.has(category) ? (category as LlmErrorCategory) : 'network';
+  return typeof category === 'string' && CATEGORIES.has(category)
+    ? (category as LlmErrorCategory)
+    : 'network';
 }

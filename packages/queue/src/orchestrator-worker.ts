@@ -10,6 +10,8 @@ import type { QueueName } from './queue-names.js';
 import type { UserSlots } from './user-slots.js';
 import type { Queue } from 'bullmq';
 import type { JobWorkerSettings } from './worker-env.js';
+import { serveWorkerMetrics } from './worker-runtime.js';
+import type { Metrics } from '@llmbench/metrics';
 
 type Log = { error: (obj: object, msg: string) => void };
 
@@ -26,7 +28,8 @@ export function createOrchestratorWorker<Q extends QueueName>(
   deps: {
     bullConnection: Redis;
     keys: Keys;
-    config: { jobs: JobWorkerSettings['jobs'] };
+    config: { jobs: JobWorkerSettings['jobs']; metrics: JobWorkerSettings['metrics'] };
+    metrics: Metrics;
     concurrency: number;
     jobs: JobRepository;
     slots: UserSlots;
@@ -47,6 +50,7 @@ export function createOrchestratorWorker<Q extends QueueName>(
   endJobsThatFailForGood(worker, deps.lifecycle, deps.logger);
   worker.on('error', (err) => deps.logger.error({ err }, 'worker error'));
   let stopUpkeep = () => {};
+  let stopMetrics = async () => {};
   return {
     worker,
     start: async () => {
@@ -54,9 +58,11 @@ export function createOrchestratorWorker<Q extends QueueName>(
       void worker.run();
       await worker.waitUntilReady();
       stopUpkeep = startOrchestratorUpkeep(deps, deps.config.jobs, deps.logger);
+      stopMetrics = await serveWorkerMetrics(deps.metrics, deps.config.metrics, { [queue]: worker });
     },
     close: async () => {
       stopUpkeep();
+      await stopMetrics();
       await worker.close();
     },
   };

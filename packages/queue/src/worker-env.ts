@@ -12,6 +12,9 @@ export const JobWorkerEnv = z.object({
   REAPER_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
   JOB_STALE_AFTER_MS: z.coerce.number().int().min(1000).default(300_000),
   PARK_RECHECK_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Where the worker serves /metrics (Prometheus) and /healthz; 0 = any free port, -1 = off. */
+  METRICS_PORT: z.coerce.number().int().min(-1).max(65_535).default(9464),
+  METRICS_HOST: z.string().min(1).default('0.0.0.0'),
 });
 export type JobWorkerEnv = z.infer<typeof JobWorkerEnv>;
 
@@ -20,6 +23,7 @@ export function jobWorkerSettings(e: JobWorkerEnv) {
   return {
     db: { url: e.DATABASE_URL, maxConnections: e.DATABASE_POOL_MAX },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST },
     jobs: {
       lockMs: e.JOB_LOCK_MS,
       stalledIntervalMs: e.JOB_STALLED_INTERVAL_MS,

@@ -1,3 +1,5 @@
+import type { Worker } from 'bullmq';
+import { createMetrics, type Metrics, type MetricsServer } from '@llmbench/metrics';
 import { createDb, type Db } from '@llmbench/db';
 import { createJobRuntime } from './job-runtime.js';
 import { createRedis } from './redis.js';
@@ -7,7 +9,7 @@ import type { JobWorkerSettings } from './worker-env.js';
  * What every worker service opens: the database, the job runtime (queues, bus, slots,
  * cancellation, lifecycle) and the blocking connection BullMQ workers need of their own.
  */
-export function openWorkerRuntime(settings: JobWorkerSettings, overrides: { db?: Db } = {}) {
+export function openWorkerRuntime(service: string, settings: JobWorkerSettings, overrides: { db?: Db } = {}) {
   const db = overrides.db ?? createDb({ url: settings.db.url, maxConnections: settings.db.maxConnections });
   const runtime = createJobRuntime(db, {
     redisUrl: settings.redis.url,
@@ -15,7 +17,12 @@ export function openWorkerRuntime(settings: JobWorkerSettings, overrides: { db?:
     role: 'worker',
     slotLeaseMs: settings.jobs.slotLeaseMs,
   });
-  return { ...runtime, db, bullConnection: createRedis(settings.redis.url, 'worker') };
+  return {
+    ...runtime,
+    db,
+    bullConnection: createRedis(settings.redis.url, 'worker'),
+    metrics: createMetrics(service),
+  };
 }
 export type WorkerRuntime = ReturnType<typeof openWorkerRuntime>;
 
@@ -26,4 +33,21 @@ export async function closeWorkerRuntime(
 ): Promise<void> {
   const steps = [...first, () => rt.close(), () => rt.bullConnection.quit(), () => rt.db.destroy()];
   for (const step of steps) await step().catch(() => undefined);
+}
+
+/**
+ * Serves the worker's /metrics and /healthz on its metrics port (-1: off), with its queue workers
+ * instrumented. @returns close
+ */
+export async function serveWorkerMetrics(
+  metrics: Metrics,
+  settings: JobWorkerSettings['metrics'],
+  workers: Record<string, Worker>,
+): Promise<() => Promise<void>> {
+  for (const [queue, worker] of Object.entries(workers)) metrics.instrumentWorker(queue, worker);
+  const server: MetricsServer | null =
+    settings.port >= 0 ? await metrics.startMetricsServer(settings.port, settings.host) : null;
+  return async () => {
+    await server?.close();
+  };
 }

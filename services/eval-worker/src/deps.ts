@@ -15,14 +15,18 @@ export type WorkerDeps = ReturnType<typeof createWorkerDeps>;
 
 /** Every adapter the eval worker uses, built from its config (the composition root calls this). */
 export function createWorkerDeps(config: Config, logger: Logger, overrides: { db?: Db } = {}) {
-  const runtime = openWorkerRuntime(config, overrides);
+  const runtime = openWorkerRuntime('eval-worker', config, overrides);
   const { limiter, clients } = openProviderClients(
     {
       redis: runtime.redis,
       providers: new ProviderRepository(runtime.db),
       box: new SecretBox(config.encryptionKey),
     },
-    { prefix: config.redis.prefix, llm: config.llm },
+    {
+      prefix: config.redis.prefix,
+      llm: config.llm,
+      wrap: (client, target) => runtime.metrics.instrumentLlmClient(client, target.provider_key),
+    },
   );
   return {
     ...runtime,

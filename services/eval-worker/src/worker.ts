@@ -1,5 +1,11 @@
 import type { Worker } from 'bullmq';
-import { createWorker, endJobsThatFailForGood, QUEUES, startOrchestratorUpkeep } from '@llmbench/queue';
+import {
+  createWorker,
+  endJobsThatFailForGood,
+  QUEUES,
+  serveWorkerMetrics,
+  startOrchestratorUpkeep,
+} from '@llmbench/queue';
 import type { WorkerDeps } from './deps.js';
 import { createToolEvalHandler } from './handlers/tool-eval.handler.js';
 import { createEvalUnitHandler } from './handlers/eval-unit.handler.js';
@@ -35,6 +41,7 @@ export function createEvalWorker(deps: WorkerDeps): EvalWorker {
   for (const w of [runs, units]) w.on('error', (err) => deps.logger.error({ err }, 'worker error'));
 
   let stopUpkeep = () => {};
+  let stopMetrics = async () => {};
   return {
     workers: [runs, units],
     start: async () => {
@@ -43,9 +50,14 @@ export function createEvalWorker(deps: WorkerDeps): EvalWorker {
       void units.run();
       await Promise.all([runs.waitUntilReady(), units.waitUntilReady()]);
       stopUpkeep = startOrchestratorUpkeep(deps, deps.config.jobs, deps.logger);
+      stopMetrics = await serveWorkerMetrics(deps.metrics, deps.config.metrics, {
+        [QUEUES.runs]: runs,
+        [QUEUES.units]: units,
+      });
     },
     close: async () => {
       stopUpkeep();
+      await stopMetrics();
       await Promise.all([runs.close(), units.close()]);
     },
   };

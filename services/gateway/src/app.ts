@@ -35,6 +35,8 @@ export function createApp(deps: Deps): Express {
   app.set('trust proxy', deps.config.http.trustProxy);
   app.set('query parser', 'simple');
   app.use(createRequestLogger(deps.logger));
+  app.use(deps.metrics.httpMetrics());
+  app.get('/metrics', deps.metrics.metricsHandler());
   app.use(healthRouter(deps));
 
   const importJson = express.json({ limit: deps.config.http.importBodyLimit, reviver: dropPrototypeKeys });
@@ -83,6 +85,7 @@ export async function startServer(deps: Deps, port: number, host: string): Promi
     bus: deps.bus,
     jobs: deps.jobsRepo,
     shutdown: deps.shutdown.signal,
+    metrics: deps.metrics,
   });
   // Not awaited: with Redis down the gateway still starts (and /readyz says why); streams wait for it.
   deps.relay.start().catch((err: unknown) => deps.logger.error({ err }, 'event relay could not subscribe'));

@@ -1,3 +1,4 @@
+import { createMetrics } from '@llmbench/metrics';
 import {
   createDb,
   EvalRunRepository,
@@ -52,6 +53,9 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
     role: 'producer',
   });
   const { redis, subscriber, keys, queues, bus, cancellation, lifecycle, jobs: jobsRepo } = runtime;
+  const metrics = createMetrics('gateway');
+  // Only the gateway reports queue depths: every process would report the same numbers.
+  metrics.trackQueues(queues);
   redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis error'));
   const users = new UserRepository(db);
   const tokens = new TokenRepository(db);
@@ -80,6 +84,7 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
   return {
     config,
     logger,
+    metrics,
     db,
     redis,
     subscriber,
@@ -150,7 +155,7 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
       library: new PromptLibraryService({ library: libraryRepo, promptTunes: promptTuneRepo }),
     },
     jobs,
-    streamer: new JobStreamer({ jobs: jobsRepo, relay, bus, shutdown: shutdown.signal }),
+    streamer: new JobStreamer({ jobs: jobsRepo, relay, bus, shutdown: shutdown.signal, metrics }),
   };
 }
 

@@ -8,11 +8,15 @@ export type JudgeDeps = ReturnType<typeof createJudgeDeps>;
 
 /** Every adapter the judge worker uses, built from its config (the composition root calls this). */
 export function createJudgeDeps(config: Config, logger: Logger, overrides: { db?: Db } = {}) {
-  const runtime = openWorkerRuntime(config, overrides);
+  const runtime = openWorkerRuntime('judge-worker', config, overrides);
   const providers = new ProviderRepository(runtime.db);
   const { limiter, clients } = openProviderClients(
     { redis: runtime.redis, providers, box: new SecretBox(config.encryptionKey) },
-    { prefix: config.redis.prefix, llm: config.llm },
+    {
+      prefix: config.redis.prefix,
+      llm: config.llm,
+      wrap: (client, target) => runtime.metrics.instrumentLlmClient(client, target.provider_key),
+    },
   );
   return {
     ...runtime,

@@ -7,7 +7,7 @@ export type TunerDeps = ReturnType<typeof createTunerDeps>;
 
 /** Every adapter the tuner worker uses, built from its config (the composition root calls this). */
 export function createTunerDeps(config: Config, logger: Logger, overrides: { db?: Db } = {}) {
-  const runtime = openWorkerRuntime(config, overrides);
+  const runtime = openWorkerRuntime('tuner-worker', config, overrides);
   return {
     ...runtime,
     config,

@@ -51,6 +51,9 @@ export function createEvalUnitHandler(deps: WorkerDeps): Handler<'eval-unit'> {
     if (await reporter.stopReason()) return { skipped: 'budget exhausted' };
 
     const tracked = await deps.cancellation.track(p.root_job_id);
+    const timer = deps.metrics.unitDuration.startTimer({
+      kind: p.combo ? 'combo' : p.prompt ? 'prompt' : 'eval',
+    });
     // Aborted by a cancel (the tracked signal) or when the job's budget runs out (the reporter).
     const controller = new AbortController();
     const abort = () => controller.abort();
@@ -86,6 +89,7 @@ export function createEvalUnitHandler(deps: WorkerDeps): Handler<'eval-unit'> {
       if (tracked.signal.aborted) return { written: result.outcomes.length, cancelled: true };
       return reporter.end(stored, stopped ? 'budget' : 'complete');
     } finally {
+      timer();
       tracked.signal.removeEventListener('abort', abort);
       tracked.dispose();
     }

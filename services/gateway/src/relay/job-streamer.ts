@@ -1,3 +1,4 @@
+import type { Metrics } from '@llmbench/metrics';
 import type { Request, Response } from 'express';
 import type { EventBus } from '@llmbench/queue';
 import type { JobRepository } from '@llmbench/db';
@@ -8,7 +9,13 @@ import { streamJobEvents } from './sse-stream.js';
 /** Opens the SSE stream of a job the user owns (another user's job is a 404). */
 export class JobStreamer {
   constructor(
-    private readonly deps: { jobs: JobRepository; relay: EventRelay; bus: EventBus; shutdown: AbortSignal },
+    private readonly deps: {
+      jobs: JobRepository;
+      relay: EventRelay;
+      bus: EventBus;
+      shutdown: AbortSignal;
+      metrics: Metrics;
+    },
   ) {}
 
   async stream(req: Request, res: Response, userId: string, jobId: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { Metrics } from '@llmbench/metrics';
 import type { Request, Response } from 'express';
 import type { ProgressEvent } from '@llmbench/contracts';
 import { compareEventIds, isTerminalEvent, type EventBus } from '@llmbench/queue';
@@ -19,7 +20,7 @@ function frame(event: ProgressEvent): string {
 export async function streamJobEvents(
   req: Request,
   res: Response,
-  deps: { relay: EventRelay; bus: EventBus; shutdown: AbortSignal },
+  deps: { relay: EventRelay; bus: EventBus; shutdown: AbortSignal; metrics: Metrics },
   job: EndedOrNot,
 ): Promise<void> {
   const lastEventId =
@@ -32,6 +33,7 @@ export async function streamJobEvents(
     'X-Accel-Buffering': 'no',
   });
   res.flushHeaders();
+  const releaseConnection = deps.metrics.trackConnection('sse');
   res.write('retry: 2000\n\n');
 
   const done = new AbortController();
@@ -40,6 +42,7 @@ export async function streamJobEvents(
   const send = (event: ProgressEvent) => {
     if (done.signal.aborted || (last && compareEventIds(event.id, last) <= 0)) return;
     res.write(frame(event));
+    deps.metrics.eventsRelayed.inc({ type: event.type });
     last = event.id;
     if (isTerminalEvent(event.type)) done.abort('terminal event');
   };
@@ -56,6 +59,7 @@ export async function streamJobEvents(
   });
   const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
   const cleanup = () => {
+    releaseConnection();
     unsubscribe();
     stopResync();
     clearInterval(heartbeat);

@@ -1,3 +1,4 @@
+import type { Metrics } from '@llmbench/metrics';
 import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { EventBus } from '@llmbench/queue';
@@ -26,7 +27,14 @@ type ClientMessage = { type: 'ping' } | { type: 'replay'; job_id: string; last_e
  */
 export function attachWebSocketRelay(
   server: Server,
-  deps: { auth: AuthDeps; relay: EventRelay; bus: EventBus; jobs: JobRepository; shutdown: AbortSignal },
+  deps: {
+    auth: AuthDeps;
+    relay: EventRelay;
+    bus: EventBus;
+    jobs: JobRepository;
+    shutdown: AbortSignal;
+    metrics: Metrics;
+  },
 ): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const perUser = new Map<string, number>();
@@ -79,8 +87,11 @@ export function attachWebSocketRelay(
     const send = (data: unknown) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(data));
     const unsubscribe = deps.relay.subscribe(userId, (event) => {
       const { user_id: _u, ...rest } = event;
+      if (ws.readyState !== ws.OPEN) return;
       send(rest);
+      deps.metrics.eventsRelayed.inc({ type: event.type });
     });
+    const releaseConnection = deps.metrics.trackConnection('ws');
     let idle = setTimeout(() => ws.close(4002, 'idle'), IDLE_TIMEOUT_MS);
     // A token that expires or is revoked, or a disabled account, ends the socket too.
     const recheck = setInterval(() => {
@@ -100,6 +111,7 @@ export function attachWebSocketRelay(
       answer(msg, userId, send).catch(() => send({ type: 'error', message: 'could not answer; try again' }));
     });
     ws.on('close', () => {
+      releaseConnection();
       clearTimeout(idle);
       clearInterval(recheck);
       unsubscribe();

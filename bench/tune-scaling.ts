@@ -51,25 +51,37 @@ async function sweep(workers: number) {
     const accepted = await client.post('/api/tool-eval/param-tune', {
       suite_id: suiteId,
       targets,
-      search_space: { temperature: temperatures },
+      // A fixed sandbox seed: the two runs must score every combination identically.
+      search_space: { temperature: temperatures, seed: [7] },
     });
     const events = await readSse(await openEvents(stack.url, client.token, accepted.body.job_id), isTerminal);
     const wallS = (performance.now() - started) / 1000;
-    const results = events.filter((e) => e.event === 'combo_result').length;
-    return { workers, combos: results, wall_s: +wallS.toFixed(2), final_event: events.at(-1)?.event };
+    const results = events.filter((e) => e.event === 'combo_result').map((e) => e.data);
+    const scores = results
+      .map((r) => `${r.config.temperature}:${r.overall_score}`)
+      .sort()
+      .join(',');
+    return {
+      workers,
+      combos: results.length,
+      wall_s: +wallS.toFixed(2),
+      final_event: events.at(-1)?.event,
+      scores,
+    };
   } finally {
     await stack.close();
   }
 }
 
 const one = await sweep(1);
-console.log(JSON.stringify({ bench: 'tune-scaling', ...one }));
 const two = await sweep(2);
-console.log(JSON.stringify({ bench: 'tune-scaling', ...two }));
+for (const { scores: _s, ...run } of [one, two])
+  console.log(JSON.stringify({ bench: 'tune-scaling', ...run }));
 console.log(
   JSON.stringify({
     bench: 'tune-scaling',
     speedup_2_workers: +(one.wall_s / two.wall_s).toFixed(2),
     ideal: 2,
+    identical_results: one.scores === two.scores,
   }),
 );

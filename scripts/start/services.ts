@@ -52,9 +52,10 @@ export const SERVICES: readonly ServiceSpec[] = [
     // Migrations run at boot, so readiness may take a while on a fresh database.
     ready: (ctx) => ({ url: `http://127.0.0.1:${ctx.gatewayPort}/readyz`, timeoutMs: 120_000 }),
   },
-  { name: 'eval-worker', color: Color.green, env: worker },
-  { name: 'tuner-worker', color: Color.yellow, env: worker },
-  { name: 'judge-worker', color: Color.cyan, env: worker },
+  // Each worker serves /metrics and /healthz on its own port (one machine, three processes).
+  { name: 'eval-worker', color: Color.green, env: (ctx) => ({ ...worker(ctx), METRICS_PORT: '9464' }) },
+  { name: 'tuner-worker', color: Color.yellow, env: (ctx) => ({ ...worker(ctx), METRICS_PORT: '9465' }) },
+  { name: 'judge-worker', color: Color.cyan, env: (ctx) => ({ ...worker(ctx), METRICS_PORT: '9466' }) },
 ];
 
 /** The rows whose service exists in this checkout. */

@@ -66,7 +66,11 @@ export async function streamJobEvents(
     deps.shutdown.removeEventListener('abort', onShutdown);
     res.end();
   };
-  const onShutdown = () => done.abort('shutdown');
+  // A gateway going down tells the client to come back soon (another replica will replay from its last id).
+  const onShutdown = () => {
+    if (!res.writableEnded) res.write(': server shutting down, reconnect\nretry: 500\n\n');
+    done.abort('shutdown');
+  };
   done.signal.addEventListener('abort', cleanup, { once: true });
   deps.shutdown.addEventListener('abort', onShutdown, { once: true });
   req.on('close', () => done.abort('client closed'));

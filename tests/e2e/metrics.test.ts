@@ -23,7 +23,9 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 describe('Prometheus metrics', () => {
   it('move when jobs run: gateway HTTP, SSE and events; worker jobs, eval units and LLM calls', async () => {
     const gateway = async () => (await fetch(`${stack.url}/metrics`)).text();
-    const worker = () => stack.worker!.deps.metrics.registry.metrics();
+    // The eval worker's own metrics endpoint, as Prometheus scrapes it.
+    const worker = async () =>
+      (await fetch(`http://127.0.0.1:${stack.worker!.worker.metricsPort()}/metrics`)).text();
     const [g0, w0] = [await gateway(), await worker()];
 
     const { client, suiteId, caseCount } = await userWithDemoSuite(stack.url);

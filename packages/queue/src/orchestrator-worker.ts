@@ -15,7 +15,13 @@ import type { Metrics } from '@llmbench/metrics';
 
 type Log = { error: (obj: object, msg: string) => void };
 
-export type OrchestratorWorker = { worker: Worker; start: () => Promise<void>; close: () => Promise<void> };
+export type OrchestratorWorker = {
+  worker: Worker;
+  start: () => Promise<void>;
+  close: () => Promise<void>;
+  /** The port of its /metrics once started (null when off). */
+  metricsPort: () => number | null;
+};
 
 /**
  * A service's BullMQ worker for one orchestrator queue, with what every such service needs: jobs
@@ -50,7 +56,7 @@ export function createOrchestratorWorker<Q extends QueueName>(
   endJobsThatFailForGood(worker, deps.lifecycle, deps.logger);
   worker.on('error', (err) => deps.logger.error({ err }, 'worker error'));
   let stopUpkeep = () => {};
-  let stopMetrics = async () => {};
+  let served: { port: number | null; close: () => Promise<void> } = { port: null, close: async () => {} };
   return {
     worker,
     start: async () => {
@@ -58,12 +64,13 @@ export function createOrchestratorWorker<Q extends QueueName>(
       void worker.run();
       await worker.waitUntilReady();
       stopUpkeep = startOrchestratorUpkeep(deps, deps.config.jobs, deps.logger);
-      stopMetrics = await serveWorkerMetrics(deps.metrics, deps.config.metrics, { [queue]: worker });
+      served = await serveWorkerMetrics(deps.metrics, deps.config.metrics, { [queue]: worker });
     },
     close: async () => {
       stopUpkeep();
-      await stopMetrics();
+      await served.close();
       await worker.close();
     },
+    metricsPort: () => served.port,
   };
 }

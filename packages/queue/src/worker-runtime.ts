@@ -37,17 +37,20 @@ export async function closeWorkerRuntime(
 
 /**
  * Serves the worker's /metrics and /healthz on its metrics port (-1: off), with its queue workers
- * instrumented. @returns close
+ * instrumented. @returns the port it listens on (null when off) and close
  */
 export async function serveWorkerMetrics(
   metrics: Metrics,
   settings: JobWorkerSettings['metrics'],
   workers: Record<string, Worker>,
-): Promise<() => Promise<void>> {
+): Promise<{ port: number | null; close: () => Promise<void> }> {
   for (const [queue, worker] of Object.entries(workers)) metrics.instrumentWorker(queue, worker);
   const server: MetricsServer | null =
     settings.port >= 0 ? await metrics.startMetricsServer(settings.port, settings.host) : null;
-  return async () => {
-    await server?.close();
+  return {
+    port: server?.port ?? null,
+    close: async () => {
+      await server?.close();
+    },
   };
 }

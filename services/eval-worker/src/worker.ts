@@ -11,7 +11,13 @@ import { createToolEvalHandler } from './handlers/tool-eval.handler.js';
 import { createEvalUnitHandler } from './handlers/eval-unit.handler.js';
 import { createMetaGenerateHandler } from './handlers/meta-generate.handler.js';
 
-export type EvalWorker = { workers: Worker[]; start: () => Promise<void>; close: () => Promise<void> };
+export type EvalWorker = {
+  workers: Worker[];
+  start: () => Promise<void>;
+  close: () => Promise<void>;
+  /** The port of its /metrics once started (null when off). */
+  metricsPort: () => number | null;
+};
 
 /**
  * The eval worker: orchestrating tool-eval jobs and eval units, each in its own BullMQ worker.
@@ -41,7 +47,7 @@ export function createEvalWorker(deps: WorkerDeps): EvalWorker {
   for (const w of [runs, units]) w.on('error', (err) => deps.logger.error({ err }, 'worker error'));
 
   let stopUpkeep = () => {};
-  let stopMetrics = async () => {};
+  let served: { port: number | null; close: () => Promise<void> } = { port: null, close: async () => {} };
   return {
     workers: [runs, units],
     start: async () => {
@@ -50,15 +56,16 @@ export function createEvalWorker(deps: WorkerDeps): EvalWorker {
       void units.run();
       await Promise.all([runs.waitUntilReady(), units.waitUntilReady()]);
       stopUpkeep = startOrchestratorUpkeep(deps, deps.config.jobs, deps.logger);
-      stopMetrics = await serveWorkerMetrics(deps.metrics, deps.config.metrics, {
+      served = await serveWorkerMetrics(deps.metrics, deps.config.metrics, {
         [QUEUES.runs]: runs,
         [QUEUES.units]: units,
       });
     },
     close: async () => {
       stopUpkeep();
-      await stopMetrics();
+      await served.close();
       await Promise.all([runs.close(), units.close()]);
     },
+    metricsPort: () => served.port,
   };
 }

@@ -50,6 +50,11 @@ export function createEvalUnitHandler(deps: WorkerDeps): Handler<'eval-unit'> {
     // The job's budget ran out before this unit began: leave it unevaluated rather than empty.
     if (await reporter.stopReason()) return { skipped: 'budget exhausted' };
 
+    const log = deps.logger.child({
+      job_id: p.root_job_id,
+      unit_key: p.unit_key,
+      model_id: p.target.model_id,
+    });
     const tracked = await deps.cancellation.track(p.root_job_id);
     const timer = deps.metrics.unitDuration.startTimer({
       kind: p.combo ? 'combo' : p.prompt ? 'prompt' : 'eval',
@@ -80,6 +85,15 @@ export function createEvalUnitHandler(deps: WorkerDeps): Handler<'eval-unit'> {
             outcome,
           );
           if (!(await deps.evalRuns.insertResult(row))) return;
+          if (outcome.score.error)
+            log.warn(
+              {
+                case_id: outcome.case_id,
+                category: outcome.score.error_category,
+                error: outcome.score.error,
+              },
+              'LLM call failed',
+            );
           stored.push(outcome);
           await reporter.stored(outcome, row.cost_usd ?? 0);
           stopped ??= await reporter.stopReason();

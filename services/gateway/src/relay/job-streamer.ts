@@ -30,6 +30,8 @@ export class JobStreamer {
    * `Accept: text/event-stream` — the job's event stream right away.
    */
   async acceptedOrStream(req: Request, res: Response, userId: string, accepted: JobAccepted) {
+    // The request's log line and the workers' log lines meet on job_id.
+    req.log.info({ job_id: accepted.job_id, run_id: accepted.run_id }, 'job accepted');
     if (!(req.get('accept') ?? '').includes('text/event-stream')) return accepted;
     res.set('Location', accepted.events_url);
     await this.stream(req, res, userId, accepted.job_id);

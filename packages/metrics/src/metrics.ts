@@ -46,7 +46,12 @@ export type MetricsOptions = {
   queueCountTimeoutMs?: number;
 };
 
-export type Metrics = ReturnType<typeof createMetrics>;
+/**
+ * A service's metrics. An interface (not an inferred type) so that packages using it emit
+ * declarations that name it, instead of spelling out prom-client types they do not depend on.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- names the inferred shape
+export interface Metrics extends ReturnType<typeof buildMetrics> {}
 
 const HTTP_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const WAIT_BUCKETS = [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 30, 60, 300, 900, 3600];
@@ -103,7 +108,11 @@ function watchRoute(req: Request): () => string {
  * app.use(metrics.httpMetrics());
  * app.get('/metrics', metrics.metricsHandler());
  */
-export function createMetrics(service: string, options: MetricsOptions = {}) {
+export function createMetrics(service: string, options: MetricsOptions = {}): Metrics {
+  return buildMetrics(service, options);
+}
+
+function buildMetrics(service: string, options: MetricsOptions) {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'lbs_' });

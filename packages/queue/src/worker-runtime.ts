@@ -1,7 +1,8 @@
 import type { Worker } from 'bullmq';
 import { createMetrics, type Metrics, type MetricsServer } from '@llmbench/metrics';
 import { createDb, type Db } from '@llmbench/db';
-import { createJobRuntime } from './job-runtime.js';
+import { createJobRuntime, type JobRuntime } from './job-runtime.js';
+import type { Redis } from 'ioredis';
 import { createRedis } from './redis.js';
 import type { JobWorkerSettings } from './worker-env.js';
 
@@ -9,7 +10,13 @@ import type { JobWorkerSettings } from './worker-env.js';
  * What every worker service opens: the database, the job runtime (queues, bus, slots,
  * cancellation, lifecycle) and the blocking connection BullMQ workers need of their own.
  */
-export function openWorkerRuntime(service: string, settings: JobWorkerSettings, overrides: { db?: Db } = {}) {
+export type WorkerRuntime = JobRuntime & { db: Db; bullConnection: Redis; metrics: Metrics };
+
+export function openWorkerRuntime(
+  service: string,
+  settings: JobWorkerSettings,
+  overrides: { db?: Db } = {},
+): WorkerRuntime {
   const db = overrides.db ?? createDb({ url: settings.db.url, maxConnections: settings.db.maxConnections });
   const runtime = createJobRuntime(db, {
     redisUrl: settings.redis.url,
@@ -24,7 +31,6 @@ export function openWorkerRuntime(service: string, settings: JobWorkerSettings, 
     metrics: createMetrics(service),
   };
 }
-export type WorkerRuntime = ReturnType<typeof openWorkerRuntime>;
 
 /** Closes what {@link openWorkerRuntime} opened, after `first`; each step runs even if another fails. */
 export async function closeWorkerRuntime(

@@ -1,4 +1,4 @@
-import { createMetrics } from '@llmbench/metrics';
+import { createMetrics, type Metrics } from '@llmbench/metrics';
 import {
   createDb,
   EvalRunRepository,
@@ -53,7 +53,7 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
     role: 'producer',
   });
   const { redis, subscriber, keys, queues, bus, cancellation, lifecycle, jobs: jobsRepo } = runtime;
-  const metrics = createMetrics('gateway');
+  const metrics: Metrics = createMetrics('gateway');
   // Only the gateway reports queue depths: every process would report the same numbers.
   metrics.trackQueues(queues);
   redis.on('error', (err: Error) => logger.warn({ err: err.message }, 'redis error'));

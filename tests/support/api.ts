@@ -25,6 +25,7 @@ export function api(base: string, token?: string) {
     get: (p: string) => call('GET', p),
     post: (p: string, b: unknown = {}) => call('POST', p, b),
     patch: (p: string, b: unknown = {}) => call('PATCH', p, b),
+    put: (p: string, b: unknown = {}) => call('PUT', p, b),
     delete: (p: string) => call('DELETE', p),
     token: token ?? '',
   };

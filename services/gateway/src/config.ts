@@ -18,6 +18,18 @@ const Env = z.object({
     .max(90 * 86_400)
     .default(30 * 86_400),
   SANDBOX_BASE_URL: z.string().url().default('http://127.0.0.1:8090/v1'),
+  OUTBOUND_ALLOW: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .describe(
+      'internal host[:port] entries provider base URLs may use (e.g. a local LLM server: localhost:11434)',
+    ),
   LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_WINDOW_S: z.coerce.number().int().min(1).default(900),
@@ -58,6 +70,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     encryptionKey: e.ENCRYPTION_KEY,
     sandbox: { baseUrl: e.SANDBOX_BASE_URL },
+    // The sandbox is the operator's own provider: its host:port is always allowed.
+    outboundAllow: [...e.OUTBOUND_ALLOW, new URL(e.SANDBOX_BASE_URL).host],
     logLevel: e.LOG_LEVEL,
   };
 }

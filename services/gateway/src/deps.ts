@@ -1,3 +1,4 @@
+import { OutboundPolicy } from './security/outbound-policy.js';
 import { createMetrics, type Metrics } from '@llmbench/metrics';
 import {
   createDb,
@@ -107,7 +108,11 @@ export function createDeps(config: Config, logger: Logger, overrides: { db?: Db 
       sandboxBaseUrl: config.sandbox.baseUrl,
     }),
     apiTokens: new ApiTokenService(tokens),
-    providers: new ProviderService(providers, new SecretBox(config.encryptionKey)),
+    providers: new ProviderService(
+      providers,
+      new SecretBox(config.encryptionKey),
+      new OutboundPolicy(config.outboundAllow),
+    ),
     suites,
     bfclImport: new BfclImportService(suites),
     submission: new EvalSubmissionService({

@@ -10,6 +10,7 @@ import { buildRequestParams } from '@llmbench/provider-params';
 import { paramErrors } from './provider-params.service.js';
 import type { SecretBox } from '@llmbench/runtime';
 import { toProviderView } from './views.js';
+import type { OutboundPolicy } from '../security/outbound-policy.js';
 
 const notFound = () => new AppError('not_found', 'provider not found');
 
@@ -32,6 +33,7 @@ export class ProviderService {
   constructor(
     private readonly providers: ProviderRepository,
     private readonly box: SecretBox,
+    private readonly outbound?: OutboundPolicy,
   ) {}
 
   async list(userId: string): Promise<ProviderView[]> {
@@ -44,8 +46,16 @@ export class ProviderService {
     return toProviderView(row);
   }
 
+  /** A base URL that points at the service's own network is a 400 naming the field. */
+  private async checkBaseUrl(url: string | null | undefined): Promise<void> {
+    if (!url || !this.outbound) return;
+    const refused = await this.outbound.check(url);
+    if (refused) throw validationError([{ path: 'body.base_url', message: refused }]);
+  }
+
   async create(userId: string, input: CreateProviderRequest): Promise<ProviderView> {
     checkDefaultParams(input);
+    await this.checkBaseUrl(input.base_url);
     const row = await this.providers.create({
       user_id: userId,
       provider_key: input.provider_key,
@@ -66,6 +76,7 @@ export class ProviderService {
 
   async update(userId: string, id: string, input: UpdateProviderRequest): Promise<ProviderView> {
     checkDefaultParams(input);
+    await this.checkBaseUrl(input.base_url);
     const row = await this.providers.update(userId, id, {
       provider: input.provider,
       name: input.name,

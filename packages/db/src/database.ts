@@ -60,7 +60,10 @@ export function createDb(options: DbOptions): Db {
     connectionTimeoutMillis: 5_000,
     statement_timeout: options.statementTimeoutMs ?? 30_000,
   });
-  // An idle client losing its connection must not crash the process; the next query reconnects.
+  // A client losing its connection (a Postgres restart, a network cut) must not crash the process:
+  // idle ones report on the pool, checked-out ones on themselves; the query in flight rejects and
+  // the next one reconnects.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

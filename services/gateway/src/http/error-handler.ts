@@ -24,8 +24,22 @@ function fromBodyParser(err: BodyParserError): AppError | undefined {
     case 'stream.encoding.set':
       return new AppError('bad_request', `body: ${err.message}`);
     default:
-      return undefined;
+      // Anything else the HTTP layer rejects with a 4xx (a body that is not in its declared
+      // Content-Encoding, a path with broken %-encoding) is the client's error, never a 500.
+      return typeof err.status === 'number' && err.status >= 400 && err.status < 500
+        ? new AppError('bad_request', `request: ${err.message}`)
+        : undefined;
   }
+}
+
+/** Postgres refused the data itself (a NUL character, bytes not valid in UTF-8): the client's input. */
+function fromRejectedData(err: unknown): AppError | undefined {
+  const code = (err as { code?: string }).code;
+  return code === '22021' || code === '22P05' || code === '22P02'
+    ? new AppError('validation_failed', 'body: contains characters that cannot be stored (e.g. \\u0000)', [
+        { path: 'body', message: 'remove NUL characters and invalid UTF-8' },
+      ])
+    : undefined;
 }
 
 /** Postgres or Redis is down or unreachable: a 503 the client may retry, not a 500. */
@@ -45,7 +59,8 @@ function isUnavailable(err: unknown): boolean {
  * details}}` with their status; anything else is logged once and answers a generic 500.
  */
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const known = err instanceof AppError ? err : fromBodyParser(err as BodyParserError);
+  const known =
+    err instanceof AppError ? err : (fromBodyParser(err as BodyParserError) ?? fromRejectedData(err));
   if (known) {
     if (known.headers) res.set(known.headers);
     res.status(known.status).json(known.toBody());

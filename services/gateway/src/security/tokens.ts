@@ -19,6 +19,8 @@ export function randomToken(prefix: string): string {
 export type AccessClaims = { sub: string; role: 'admin' | 'user' };
 
 /** Issues and verifies HS256 access tokens. Verification pins the algorithm, so `alg: none` fails. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export class AccessTokens {
   private readonly key: Uint8Array;
   constructor(
@@ -47,7 +49,10 @@ export class AccessTokens {
         issuer: ISSUER,
         audience: AUDIENCE,
       });
-      return payload.typ === 'access' && typeof payload.sub === 'string' ? payload.sub : undefined;
+      // Only a uuid can name a user; anything else (even correctly signed) is an invalid token.
+      return payload.typ === 'access' && typeof payload.sub === 'string' && UUID.test(payload.sub)
+        ? payload.sub
+        : undefined;
     } catch {
       return undefined;
     }

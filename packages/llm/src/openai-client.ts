@@ -70,23 +70,36 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
     // The slot is held per attempt, not across backoff sleeps: a caller waiting to retry must not
     // keep a slot that another call could use.
     const lease = limiter ? await limiter.limiter.acquire(limiter, limiter.limit, { signal }) : undefined;
-    // The SDK's own timeout stops at the response headers; this one also bounds the body.
-    const deadline = AbortSignal.timeout(timeoutMs);
+    // The SDK's own timeout stops at the response headers; this one also bounds the body. A plain
+    // timer and listener, both removed when the attempt ends: AbortSignal.timeout() would keep each
+    // request reachable for the whole timeout, and AbortSignal.any() ties every call to the job's
+    // long-lived signal — at thousands of calls a minute both hold memory long after the call.
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onCallerAbort = () => controller.abort(signal?.reason);
+    if (signal?.aborted) controller.abort(signal.reason);
+    else signal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
       const headers = options.requestHeaders?.({ request: req, attempt });
       const started = performance.now();
       const raw: unknown = await sdk.chat.completions.create(toBody(req), {
         timeout: timeoutMs,
-        signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
+        signal: controller.signal,
         ...(headers ? { headers } : {}),
       });
       const latency_ms = Math.round(performance.now() - started);
       return toChatResponse(raw, { latency_ms, attempts: attempt });
     } catch (error) {
       // Our deadline surfaces from the SDK as a user abort; only the caller's signal means cancelled.
-      if (deadline.aborted && !signal?.aborted && isAbortLike(error)) throw new APIConnectionTimeoutError();
+      if (timedOut && !signal?.aborted && isAbortLike(error)) throw new APIConnectionTimeoutError();
       throw error;
     } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onCallerAbort);
       // A failed release only delays the slot until its lease expires; it must not hide the result.
       await lease
         ?.release()

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { api } from '../tests/support/api.js';
-import type { SseEvent } from '../tests/support/sse.js';
+import { forEachSseEvent } from '../tests/support/sse.js';
 
 export type Client = ReturnType<typeof api>;
 
@@ -60,43 +60,8 @@ export const SANDBOX_MODELS = [
   'sandbox-judge',
 ] as const;
 
-/**
- * Reads an SSE body frame by frame, handing each event to `onEvent` without keeping it, until
- * the stream ends or `onEvent` returns true. Returns the number of events read.
- */
-export async function consumeSse(
-  res: Response,
-  onEvent: (e: SseEvent, receivedAt: number) => boolean | void,
-): Promise<number> {
-  if (!res.body) throw new Error(`no body (status ${res.status})`);
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  let count = 0;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return count;
-    const receivedAt = Date.now();
-    buffer += decoder.decode(value, { stream: true });
-    let sep: number;
-    while ((sep = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, sep);
-      buffer = buffer.slice(sep + 2);
-      const fields: Record<string, string> = {};
-      for (const line of block.split('\n')) {
-        if (line.startsWith(':') || !line.includes(':')) continue;
-        const i = line.indexOf(':');
-        fields[line.slice(0, i)] = (fields[line.slice(0, i)] ?? '') + line.slice(i + 1).trimStart();
-      }
-      if (!fields.data || !fields.event) continue;
-      count++;
-      if (onEvent({ id: fields.id ?? '', event: fields.event, data: JSON.parse(fields.data) }, receivedAt)) {
-        await reader.cancel();
-        return count;
-      }
-    }
-  }
-}
+/** Reads an SSE body without keeping events (see tests/support/sse.ts). */
+export const consumeSse = forEachSseEvent;
 
 /** Resident set size of a process in MB, from /proc/<pid>/status (VmRSS). */
 export function procRssMb(pid: number): number {

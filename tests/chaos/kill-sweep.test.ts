@@ -1,22 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { once } from 'node:events';
 import type { ChildProcess } from 'node:child_process';
-import { startStack, type Stack } from '../support/stack.js';
+import type { Stack } from '../support/stack.js';
+import { killAndReplace, startCrashStack } from '../support/crash.js';
 import { isTerminal, openEvents, readSse } from '../support/sse.js';
 import { userWithDemoSuite } from '../support/api.js';
 import { ofType, THREE_MODELS } from '../support/param-tune.js';
 
-// Short locks, so a killed worker's jobs are recovered within seconds.
-const FAST_RECOVERY = { JOB_LOCK_MS: '2000', JOB_STALLED_INTERVAL_MS: '1000' };
-
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({
-    noWorker: true,
-    noTuner: true,
-    sandboxEnv: { SANDBOX_TTFT_MS: '15' },
-    workerEnv: FAST_RECOVERY,
-  });
+  stack = await startCrashStack(15);
 });
 afterAll(async () => stack?.close());
 
@@ -36,9 +28,8 @@ describe('chaos: workers killed during a parameter sweep', () => {
     let results = 0;
     const kills: string[] = [];
     const replace = (child: ChildProcess, service: 'eval-worker' | 'tuner-worker') => {
-      child.kill('SIGKILL');
       kills.push(service);
-      return once(child, 'exit').then(() => stack.spawnWorker({}, service));
+      return killAndReplace(stack, child, service);
     };
     const events = await readSse(
       await openEvents(stack.url, client.token, accepted.body.job_id),

@@ -1,34 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { once } from 'node:events';
 import type { ChildProcess } from 'node:child_process';
-import { startStack, type Stack } from '../support/stack.js';
+import type { Stack } from '../support/stack.js';
+import { killAndReplace, startCrashStack } from '../support/crash.js';
 import { isTerminal, openEvents, readSse } from '../support/sse.js';
 import { userWithDemoSuite } from '../support/api.js';
 import { ofType, THREE_MODELS } from '../support/param-tune.js';
 
-// Worker processes as production runs them, with short locks so a dead worker's jobs are recovered within seconds.
-const FAST_RECOVERY = { JOB_LOCK_MS: '2000', JOB_STALLED_INTERVAL_MS: '1000' };
-
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({
-    noWorker: true,
-    noTuner: true,
-    sandboxEnv: { SANDBOX_TTFT_MS: '20' },
-    workerEnv: FAST_RECOVERY,
-  });
+  stack = await startCrashStack(20);
 });
 afterAll(async () => stack?.close());
-
-/** Kills `child` with SIGKILL and starts a replacement of the same service once it is gone. */
-function killAndReplace(
-  child: ChildProcess,
-  service: 'eval-worker' | 'tuner-worker',
-  replaced: ChildProcess[],
-) {
-  child.kill('SIGKILL');
-  void once(child, 'exit').then(() => replaced.push(stack.spawnWorker({}, service)));
-}
 
 describe('a parameter sweep survives SIGKILLed workers', () => {
   it('an eval worker and the tuner killed mid-sweep: every combination is recorded and announced exactly once', async () => {
@@ -48,8 +30,8 @@ describe('a parameter sweep survives SIGKILLed workers', () => {
     const events = await readSse(stream, isTerminal, (e) => {
       if (e.event !== 'combo_result') return;
       results += 1;
-      if (results === 4) killAndReplace(evalWorker, 'eval-worker', replaced);
-      if (results === 10) killAndReplace(tuner, 'tuner-worker', replaced);
+      if (results === 4) void killAndReplace(stack, evalWorker, 'eval-worker').then((c) => replaced.push(c));
+      if (results === 10) void killAndReplace(stack, tuner, 'tuner-worker').then((c) => replaced.push(c));
     });
     expect(replaced).toHaveLength(2);
     expect(events.at(-1)!.event).toBe('job_completed');

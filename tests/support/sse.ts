@@ -1,22 +1,22 @@
 export type SseEvent = { id: string; event: string; data: any };
 
 /**
- * Reads an SSE response body into events until the stream ends or `until` says stop. Used by
- * tests as a client would: over HTTP, frame by frame.
+ * Reads an SSE body frame by frame, handing each event (with the time it arrived) to `onEvent`
+ * without keeping it, until the stream ends or `onEvent` returns true. Returns the number of events.
  */
-export async function readSse(
+export async function forEachSseEvent(
   res: Response,
-  until: (e: SseEvent, all: SseEvent[]) => boolean = () => false,
-  onEvent?: (e: SseEvent) => void,
-): Promise<SseEvent[]> {
-  if (!res.body) throw new Error('no body');
+  onEvent: (e: SseEvent, receivedAt: number) => boolean | void,
+): Promise<number> {
+  if (!res.body) throw new Error(`no body (status ${res.status})`);
   const reader = res.body.getReader();
   const decoder = new TextDecoder();
-  const events: SseEvent[] = [];
   let buffer = '';
+  let count = 0;
   for (;;) {
     const { value, done } = await reader.read();
-    if (done) break;
+    if (done) return count;
+    const receivedAt = Date.now();
     buffer += decoder.decode(value, { stream: true });
     let sep: number;
     while ((sep = buffer.indexOf('\n\n')) >= 0) {
@@ -29,15 +29,30 @@ export async function readSse(
         fields[line.slice(0, i)] = (fields[line.slice(0, i)] ?? '') + line.slice(i + 1).trimStart();
       }
       if (!fields.data || !fields.event) continue;
-      const event = { id: fields.id ?? '', event: fields.event, data: JSON.parse(fields.data) };
-      events.push(event);
-      onEvent?.(event);
-      if (until(event, events)) {
+      count++;
+      if (onEvent({ id: fields.id ?? '', event: fields.event, data: JSON.parse(fields.data) }, receivedAt)) {
         await reader.cancel();
-        return events;
+        return count;
       }
     }
   }
+}
+
+/**
+ * Reads an SSE response body into events until the stream ends or `until` says stop. Used by
+ * tests as a client would: over HTTP, frame by frame.
+ */
+export async function readSse(
+  res: Response,
+  until: (e: SseEvent, all: SseEvent[]) => boolean = () => false,
+  onEvent?: (e: SseEvent) => void,
+): Promise<SseEvent[]> {
+  const events: SseEvent[] = [];
+  await forEachSseEvent(res, (event) => {
+    events.push(event);
+    onEvent?.(event);
+    return until(event, events);
+  });
   return events;
 }
 

@@ -66,16 +66,19 @@ describe('LLM judge: cancel', () => {
       judge_target: { provider_key: 'sandbox', model_id: 'sandbox-judge' },
     });
     let cancelled = false;
+    // Awaited after the stream: a request still in flight when the stack closes would reject unhandled.
+    let cancelling: Promise<unknown> | undefined;
     const events = await readSse(
       await openEvents(stack.url, client.token, res.body.job_id),
       isTerminal,
       (e) => {
         if (e.event === 'judge_verdict' && !cancelled) {
           cancelled = true;
-          void client.post('/api/tool-eval/judge/cancel', { job_id: res.body.job_id });
+          cancelling = client.post('/api/tool-eval/judge/cancel', { job_id: res.body.job_id });
         }
       },
     );
+    await cancelling;
     expect(events.at(-1)!.event).toBe('job_cancelled');
     expect(ofType(events, 'judge_complete')).toHaveLength(0);
     const stored = await client.get(`/api/tool-eval/judge/reports/${res.body.run_id}`);

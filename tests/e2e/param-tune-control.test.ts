@@ -39,10 +39,13 @@ describe('parameter tuner: control, limits and validation', () => {
     expect(accepted.status).toBe(202);
     const stream = await openEvents(stack.url, client.token, accepted.body.job_id);
     let results = 0;
+    // Awaited after the stream: a request still in flight when the stack closes would reject unhandled.
+    let cancelling: Promise<unknown> | undefined;
     const events = await readSse(stream, isTerminal, (e) => {
       if (e.event === 'combo_result' && ++results === 3)
-        void client.post('/api/tool-eval/param-tune/cancel', { job_id: accepted.body.job_id });
+        cancelling = client.post('/api/tool-eval/param-tune/cancel', { job_id: accepted.body.job_id });
     });
+    await cancelling;
     expect(events.at(-1)!.event).toBe('job_cancelled');
     expect(ofType(events, 'tune_complete')).toHaveLength(0);
     const streamed = ofType(events, 'combo_result');

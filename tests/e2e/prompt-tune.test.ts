@@ -220,10 +220,13 @@ describe('prompt tuner: cancel', () => {
       config: { generations: 5 },
     });
     const stream = await openEvents(stack.url, client.token, accepted.body.job_id);
+    // Awaited after the stream: a request still in flight when the stack closes would reject unhandled.
+    let cancelling: Promise<unknown> | undefined;
     const events = await readSse(stream, isTerminal, (e) => {
       if (e.event === 'generation_complete' && e.data.generation === 1)
-        void client.post('/api/tool-eval/prompt-tune/cancel', { job_id: accepted.body.job_id });
+        cancelling = client.post('/api/tool-eval/prompt-tune/cancel', { job_id: accepted.body.job_id });
     });
+    await cancelling;
     expect(events.at(-1)!.event).toBe('job_cancelled');
     expect(ofType(events, 'tune_complete')).toHaveLength(0);
     let history: any;

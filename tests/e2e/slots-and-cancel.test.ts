@@ -63,12 +63,15 @@ describe('cancel', () => {
     });
     const stream = await openEvents(stack.url, client.token, accepted.body.job_id);
     let cancelledAt = 0;
+    // Awaited after the stream: a request still in flight when the stack closes would reject unhandled.
+    let cancelling: Promise<unknown> | undefined;
     const events = await readSse(stream, isTerminal, (e) => {
       if (e.event === 'tool_eval_result' && cancelledAt === 0) {
         cancelledAt = Date.now();
-        void client.post('/api/tool-eval/cancel', { job_id: accepted.body.job_id });
+        cancelling = client.post('/api/tool-eval/cancel', { job_id: accepted.body.job_id });
       }
     });
+    await cancelling;
     const elapsed = Date.now() - cancelledAt;
     expect(events.at(-1)!.event).toBe('job_cancelled');
     expect(elapsed).toBeLessThan(1000);

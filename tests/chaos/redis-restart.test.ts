@@ -2,28 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKeySpace, createTestDatabase } from '@llmbench/testing';
 import { startStack, type Stack } from '../support/stack.js';
 import { isTerminal, openEvents, readSse } from '../support/sse.js';
 import { userWithDemoSuite } from '../support/api.js';
+import { freePort } from '../support/ports.js';
 
 // A private redis-server (append-only file, so a restart keeps the queues) that the test can stop.
 const dir = mkdtempSync(join(tmpdir(), 'lbs-redis-'));
 let port = 0;
 let redis: ChildProcess | undefined;
 let stack: Stack;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 async function startRedis(): Promise<void> {
   redis = spawn(

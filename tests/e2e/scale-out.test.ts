@@ -1,25 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
 import { startStack, type Stack } from '../support/stack.js';
 import { userWithDemoSuite } from '../support/api.js';
 import { isTerminal, openEvents, readSse } from '../support/sse.js';
 import { ofType } from '../support/param-tune.js';
+import { freePort } from '../support/ports.js';
 
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({ noWorker: true, sandboxEnv: { SANDBOX_TTFT_MS: '20' } });
 });
 afterAll(async () => stack?.close());
-
-/** A port nothing listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Eval units one worker process completed, from its own /metrics (waits until it serves). */
 async function unitsDone(port: number): Promise<number> {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import pg from 'pg';
@@ -10,6 +9,7 @@ import { startStack, type Stack } from '../support/stack.js';
 import { DEMO_SUITE } from '../support/api.js';
 import { isTerminal, openEvents, postSse, readSse } from '../support/sse.js';
 import { openapi, operations, register, request } from './helpers.js';
+import { freePort } from '../support/ports.js';
 
 /**
  * A provider API key is write-only: after it is stored, the string must not appear in any API
@@ -33,14 +33,6 @@ const logs: string[] = [];
 /** Everything the API gave us, as text, with where it came from. */
 const seen: { where: string; text: string }[] = [];
 const jobIds: string[] = [];
-
-async function freePort(): Promise<number> {
-  const srv = createServer().listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const { port } = srv.address() as AddressInfo;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 function spawnService(service: string, extra: Record<string, string>): ChildProcess {
   const child = spawn(

@@ -20,3 +20,4 @@ export * from './worker-runtime.js';
 export * from './orchestrate.js';
 export * from './announce-enqueue.js';
 export * from './orchestrator-worker.js';
+export * from './child-jobs.js';

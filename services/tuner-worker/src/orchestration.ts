@@ -1,5 +1,4 @@
-import { WaitingChildrenError, type Job, type JobsOptions } from 'bullmq';
-import { JOB_CATALOG } from '@llmbench/queue';
+import { WaitingChildrenError, type Job } from 'bullmq';
 import type { TunerDeps } from './deps.js';
 
 type TunePayload = {
@@ -9,21 +8,6 @@ type TunePayload = {
   queued_event_sent: boolean;
   last_batch?: string | undefined;
 };
-
-/** Options of a child eval unit / meta job: a parent that waits for it, never blocked by its failure. */
-export function childOptions(
-  name: 'eval-unit' | 'meta-generate',
-  jobId: string,
-  parent: Job,
-): JobsOptions & { jobId: string } {
-  return {
-    ...JOB_CATALOG[name].defaults,
-    // Deterministic ids: a tuner that dies after adding a batch re-adds the same jobs, which BullMQ ignores.
-    jobId,
-    parent: { id: parent.id!, queue: parent.queueQualifiedName },
-    ignoreDependencyOnFailure: true,
-  };
-}
 
 /**
  * After a batch was added: waits for its children (throws BullMQ's WaitingChildrenError to park

@@ -3,8 +3,8 @@ import { RunTarget, SuiteSnapshot, TERMINAL_STATUSES } from '@llmbench/contracts
 import { summarizeOutcomes } from '@llmbench/eval-core';
 import {
   admitToSlot,
+  childOptions,
   EvalUnitPayload,
-  JOB_CATALOG,
   QUEUES,
   type Handler,
   type ToolEvalPayload,
@@ -93,12 +93,7 @@ async function start(
         total,
       }),
       // Units of different targets run in parallel on any eval worker; a failed unit must not block the run.
-      opts: {
-        ...JOB_CATALOG['eval-unit'].defaults,
-        jobId: `${p.job_id}.u${i}`,
-        parent: { id: job.id!, queue: job.queueQualifiedName },
-        ignoreDependencyOnFailure: true,
-      },
+      opts: childOptions('eval-unit', `${p.job_id}.u${i}`, job),
     })),
   );
   await job.updateData({ ...p, step: 'finalize' });

@@ -51,8 +51,10 @@ export class JudgeService {
     return jury;
   }
 
+  /** The user's finished run, whole (the comparison reads its frozen cases). */
   private async finishedRun(userId: string, id: string, path: string) {
-    const run = await this.deps.evalRuns.get(userId, id);
+    const found = await this.deps.evalRuns.getById(id);
+    const run = found?.user_id === userId ? found : undefined;
     if (!run)
       throw new AppError('not_found', `${path}: eval run not found`, [
         { path: `body.${path}`, message: 'not found' },
@@ -117,9 +119,8 @@ export class JudgeService {
       req.target_b,
       'target_b',
     );
-    const [fa, fb] = [await this.deps.evalRuns.getById(a.id), await this.deps.evalRuns.getById(b.id)];
-    const idsA = new Set(SuiteSnapshot.parse(fa!.suite_snapshot).cases.map((c) => c.id));
-    const common = SuiteSnapshot.parse(fb!.suite_snapshot).cases.filter((c) => idsA.has(c.id));
+    const idsA = new Set(SuiteSnapshot.parse(a.suite_snapshot).cases.map((c) => c.id));
+    const common = SuiteSnapshot.parse(b.suite_snapshot).cases.filter((c) => idsA.has(c.id));
     if (common.length === 0) {
       const detail: ErrorDetail = {
         path: 'body.eval_run_id_b',

@@ -1,6 +1,13 @@
 import type { Job } from 'bullmq';
 import type { Job as JobRow } from '@llmbench/db';
-import { EvalUnitPayload, orchestrate, QUEUES, type Handler, type ParamTunePayload } from '@llmbench/queue';
+import {
+  EvalUnitPayload,
+  childOptions,
+  orchestrate,
+  QUEUES,
+  type Handler,
+  type ParamTunePayload,
+} from '@llmbench/queue';
 import { plannedEvaluations } from '@llmbench/tuning';
 import type { TunerDeps } from '../deps.js';
 import {
@@ -11,7 +18,7 @@ import {
   type TuneState,
 } from '../param-tune/tune-state.js';
 import { finishTune, recordOutcome, type StopReason } from '../param-tune/finish.js';
-import { awaitBatch, childOptions, warnStuck } from '../orchestration.js';
+import { awaitBatch, warnStuck } from '../orchestration.js';
 
 // Cases of one combination in flight at once; the provider limiter caps the total per provider.
 const UNIT_CONCURRENCY = 4;

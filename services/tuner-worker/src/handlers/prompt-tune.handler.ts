@@ -4,6 +4,7 @@ import type { Job as JobRow, PromptTuneCandidate } from '@llmbench/db';
 import {
   EvalUnitPayload,
   MetaGeneratePayload,
+  childOptions,
   orchestrate,
   QUEUES,
   type Handler,
@@ -11,7 +12,7 @@ import {
 } from '@llmbench/queue';
 import { estimatePromptTune } from '@llmbench/tuning';
 import type { TunerDeps } from '../deps.js';
-import { awaitBatch, childOptions, warnStuck } from '../orchestration.js';
+import { awaitBatch, warnStuck } from '../orchestration.js';
 import {
   loadPromptState,
   meanScore,

@@ -1,3 +1,4 @@
+import { round4 } from '@llmbench/eval-core';
 import type { ModelBest } from '@llmbench/contracts';
 import type { ParamTuneCombo } from '@llmbench/db';
 import { indistinguishableFromBest, mean } from '@llmbench/tuning';
@@ -5,8 +6,6 @@ import type { TunerDeps } from '../deps.js';
 import { loadTuneState, type TargetState, type TuneState } from './tune-state.js';
 
 export type StopReason = 'complete' | 'budget' | 'cancelled' | 'error';
-
-const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /**
  * The best combination of one target and those the data cannot tell apart from it (Welch's test on

@@ -1,9 +1,8 @@
+import { round4 } from '@llmbench/eval-core';
 import type { TunerDeps } from '../deps.js';
 import { bestCandidate, meanScore, survivorsAfter, targetScore, type PromptState } from './prompt-state.js';
 
 export type PromptStopReason = 'complete' | 'budget' | 'error' | 'cancelled';
-
-const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** The outcome of a prompt tune from its stored scores (also what a cancelled tune keeps). */
 export function promptOutcome(state: PromptState) {

@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /** Pure packages do no I/O: they may not import drivers, servers or SDKs (STYLE.md rule 1). */
 const PURE_PACKAGES = ['eval-core', 'provider-params', 'tuning', 'judge', 'bfcl', 'contracts', 'loose-json'];
@@ -49,6 +50,14 @@ export default tseslint.config(
       'packages/testing/**',
     ],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['services/web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
   ...PURE_PACKAGES.map((name) => ({
     files: [`packages/${name}/src/**/*.ts`],

@@ -18,6 +18,7 @@ import { registerJudgeRoutes } from './routes/judge.routes.js';
 import { registerAdminRoutes } from './routes/admin.routes.js';
 import { adminDashboard } from './http/admin-dashboard.js';
 import { apiDocs } from './http/api-docs.js';
+import { webApp } from './http/web-app.js';
 import { attachWebSocketRelay } from './relay/ws-relay.js';
 import type { Server } from 'node:http';
 import type { Deps } from './deps.js';
@@ -66,6 +67,7 @@ export function createApp(deps: Deps): Express {
   });
   app.use(apiDocs());
   app.use(adminDashboard({ ...deps, queues: deps.queues }));
+  app.use(webApp(deps.config.http.webDir));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

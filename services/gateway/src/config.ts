@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LogLevelEnv, parseEnv, PortEnv, BoolEnv } from '@llmbench/runtime';
 
@@ -38,6 +39,11 @@ const Env = z.object({
   IMPORT_BODY_LIMIT: z.string().default('25mb'),
   TRUST_PROXY: BoolEnv.default(false),
   RUN_MIGRATIONS: BoolEnv.default(true),
+  // The built web app (services/web/dist); the gateway serves it at `/`.
+  WEB_DIR: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
   LOG_LEVEL: LogLevelEnv,
 });
 
@@ -56,6 +62,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       bodyLimit: e.BODY_LIMIT,
       importBodyLimit: e.IMPORT_BODY_LIMIT,
       trustProxy: e.TRUST_PROXY,
+      webDir: e.WEB_DIR,
     },
     db: { url: e.DATABASE_URL, maxConnections: e.DATABASE_POOL_MAX, runMigrations: e.RUN_MIGRATIONS },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },

@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react';
+import { followJob, type JobEvent, type StreamState } from './job-stream';
+
+export type JobEvents = { events: JobEvent[]; state: StreamState; detail?: string };
+
+/**
+ * Every event of a job, replayed from its first one and then live. Views derive everything they
+ * show from this list, so a reload (which replays) and a live page show the same thing.
+ */
+export function useJobEvents(jobId: string | undefined): JobEvents {
+  const [result, setResult] = useState<JobEvents>({ events: [], state: 'connecting' });
+  useEffect(() => {
+    if (!jobId) return;
+    setResult({ events: [], state: 'connecting' });
+    const seen = new Set<string>();
+    let pending: JobEvent[] = [];
+    let frame = 0;
+    // Batch bursts (a replay of thousands of events) into one render per animation frame.
+    const flush = () => {
+      frame = 0;
+      const batch = pending;
+      pending = [];
+      setResult((r) => ({ ...r, events: r.events.concat(batch) }));
+    };
+    return followJob(jobId, {
+      onEvent: (event) => {
+        if (seen.has(event.id)) return;
+        seen.add(event.id);
+        pending.push(event);
+        frame ||= requestAnimationFrame(flush);
+      },
+      onState: (state, detail) => {
+        if (pending.length) flush();
+        setResult((r) => ({ ...r, state, detail }));
+      },
+    });
+  }, [jobId]);
+  return result;
+}
+
+/** The events of one type, typed loosely (payload fields as the contracts define them). */
+export function eventsOf<T = Record<string, unknown>>(events: JobEvent[], type: string): (JobEvent & T)[] {
+  return events.filter((e) => e.type === type) as (JobEvent & T)[];
+}

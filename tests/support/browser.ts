@@ -10,7 +10,7 @@ import { api } from './api.js';
 declare const window: any, document: any, localStorage: any;
 
 const REPO = resolve(import.meta.dirname, '..', '..');
-const WEB_DIST = join(REPO, 'services', 'web', 'dist', 'index.html');
+const WEB_DIST = join(process.env.WEB_DIR ?? join(REPO, 'services', 'web', 'dist'), 'index.html');
 export const SCREENSHOTS = join(REPO, 'tests', 'e2e', 'screenshots');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 export const PASSWORD = 'correct horse battery';
@@ -21,6 +21,7 @@ export const NARROW = { width: 390, height: 844 };
 /** The gateway serves services/web/dist: build it when a test runs before `pnpm build` did. */
 export function ensureWebBuilt(): void {
   if (existsSync(WEB_DIST)) return;
+  if (process.env.WEB_DIR) throw new Error(`WEB_DIR=${process.env.WEB_DIR} holds no index.html`);
   execFileSync('pnpm', ['--filter', '@llmbench/web', 'build'], { cwd: REPO, stdio: 'inherit' });
 }
 

@@ -98,6 +98,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     LOG_LEVEL: 'silent',
     // Several workers share this machine in tests: each serves its metrics on a free port.
     METRICS_PORT: '0',
+    // A web build elsewhere than services/web/dist (parallel builds each use their own).
+    ...(process.env.WEB_DIR ? { WEB_DIR: process.env.WEB_DIR } : {}),
   };
   const gateway = createDeps(loadGatewayConfig(env), createLogger('gateway', 'silent'));
   const server = await startServer(gateway, 0, '127.0.0.1');

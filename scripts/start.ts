@@ -154,7 +154,8 @@ function printSummary(
   const lines = [
     '',
     paint(Color.bold, 'LLM Benchmark Studio is running'),
-    `  gateway      ${gateway}   (GET /healthz, /readyz)`,
+    `  web app      ${paint(Color.bold, `${gateway}/`)}   (open it in a browser)`,
+    `  gateway      ${gateway}   (API /api/docs, GET /healthz, /readyz; admins: /admin/queues)`,
     `  sandbox LLM  http://127.0.0.1:${ctx.sandboxPort}/v1   (simulated models, a test double)`,
     `  services     ${names.join(', ')}`,
     `  Postgres     ${shownUrl(infra.databaseUrl, infra.databaseSource)}   (${infra.databaseSource})`,

@@ -12,6 +12,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/start/ensure-tools.sh
 ensure_node
 ensure_pnpm
+ensure_chromium
 
 pnpm install --frozen-lockfile
 

@@ -32,3 +32,20 @@ ensure_pnpm() {
   echo "error: could not install pnpm; run: npm install --global pnpm@9 (with sudo if needed)" >&2
   exit 1
 }
+
+# The browser tests drive Debian's Chromium (CHROMIUM_PATH overrides /usr/bin/chromium).
+ensure_chromium() {
+  local path="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  if [[ -x "$path" ]]; then
+    return
+  fi
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    echo "Chromium not found at $path; installing Debian's chromium for the browser tests"
+    if DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null ||
+      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; then
+      return
+    fi
+  fi
+  echo "error: the browser tests need Chromium: apt-get install chromium (or set CHROMIUM_PATH)" >&2
+  exit 1
+}

@@ -69,6 +69,8 @@ export type Stack = {
     env?: Record<string, string>,
     service?: 'eval-worker' | 'tuner-worker' | 'judge-worker',
   ) => ChildProcess;
+  /** Drops every open HTTP connection to the gateway (SSE streams included), as a network cut would. */
+  dropConnections: () => void;
   close: () => Promise<void>;
 };
 
@@ -161,6 +163,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       child.once('exit', () => children.delete(child));
       return child;
     },
+    dropConnections: () => server.closeAllConnections(),
     close: async () => {
       for (const c of children) c.kill('SIGKILL');
       if (worker) {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AuthProvider, useAuth } from '../api/auth';
+import { readSession } from '../api/session';
 import { EmptyState } from '../components/ui';
 import { SignIn } from '../views/auth/SignIn';
 import { JobsIndicator } from './JobsIndicator';
@@ -59,12 +60,24 @@ function Shell() {
         </nav>
         <div className="row topbar-end">
           <JobsIndicator />
-          <span
-            className="muted small user-email"
-            title={user.role === 'admin' ? 'Administrator' : undefined}
+          {user.role === 'admin' && (
+            // The queue dashboard takes the token once in the URL and keeps it in its own cookie.
+            <a
+              className="small"
+              href={`/admin/queues?token=${encodeURIComponent(readSession()?.access_token ?? '')}`}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              Queues
+            </a>
+          )}
+          <a
+            href="#/account"
+            className="small user-email"
+            title={user.role === 'admin' ? 'Your account (administrator)' : 'Your account'}
           >
             {user.email}
-          </span>
+          </a>
           <button type="button" className="btn btn-ghost" onClick={() => void signOut()}>
             Sign out
           </button>

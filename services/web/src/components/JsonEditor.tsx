@@ -11,6 +11,7 @@ export function JsonEditor({
   validate,
   rows = 10,
   hint,
+  onValidity,
 }: {
   label: string;
   value: unknown;
@@ -18,6 +19,8 @@ export function JsonEditor({
   validate?: (value: unknown) => string | undefined;
   rows?: number;
   hint?: string;
+  /** Told whether the text is currently usable, so a form can refuse to save stale values. */
+  onValidity?: (valid: boolean) => void;
 }) {
   const id = useId();
   const [text, setText] = useState(() => JSON.stringify(value, null, 2));
@@ -40,10 +43,12 @@ export function JsonEditor({
             parsed = JSON.parse(e.target.value);
           } catch (err) {
             setError(`Not valid JSON: ${(err as Error).message}`);
+            onValidity?.(false);
             return;
           }
           const problem = validate?.(parsed);
           setError(problem);
+          onValidity?.(!problem);
           if (!problem) onChange(parsed);
         }}
       />

@@ -134,19 +134,23 @@ export function ConfirmButton({
   confirmLabel = 'Confirm delete',
   onConfirm,
   disabled,
+  small,
 }: {
   label?: string;
   confirmLabel?: string;
   onConfirm: () => void | Promise<void>;
   disabled?: boolean;
+  /** Table-row size, like `btn-small` buttons beside it. */
+  small?: boolean;
 }) {
   const [armed, setArmed] = useState(false);
+  const size = small ? ' btn-small' : '';
   const [busy, setBusy] = useState(false);
   if (!armed)
     return (
       <button
         type="button"
-        className="btn btn-danger-outline"
+        className={`btn btn-danger-outline${size}`}
         disabled={disabled}
         onClick={() => setArmed(true)}
       >
@@ -157,7 +161,7 @@ export function ConfirmButton({
     <span className="row">
       <button
         type="button"
-        className="btn btn-danger"
+        className={`btn btn-danger${size}`}
         disabled={busy}
         autoFocus
         onClick={async () => {
@@ -172,7 +176,7 @@ export function ConfirmButton({
       >
         {confirmLabel}
       </button>
-      <button type="button" className="btn" onClick={() => setArmed(false)}>
+      <button type="button" className={`btn${size}`} onClick={() => setArmed(false)}>
         Keep
       </button>
     </span>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 
 /**
  * A JSON text area that parses as you type: `onChange` gets the parsed value only when the text is
@@ -25,6 +25,19 @@ export function JsonEditor({
   const id = useId();
   const [text, setText] = useState(() => JSON.stringify(value, null, 2));
   const [error, setError] = useState<string>();
+  // A value changed from outside (a preset, a reset) replaces the text; our own edits do not.
+  const external = JSON.stringify(value);
+  useEffect(() => {
+    setText((current) => {
+      try {
+        if (JSON.stringify(JSON.parse(current)) === external) return current;
+      } catch {
+        // the text is mid-edit and invalid: an outside change still wins
+      }
+      setError(undefined);
+      return JSON.stringify(JSON.parse(external ?? 'null'), null, 2);
+    });
+  }, [external]);
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>

@@ -1,5 +1,9 @@
 import { useMemo, useState, type ReactNode } from 'react';
 
+// A click or Enter on a control inside the row belongs to that control, not to the row.
+const fromRow = (e: { target: EventTarget }) =>
+  !(e.target as Element).closest('a, button, input, select, textarea, label');
+
 export type Column<T> = {
   key: string;
   label: string;
@@ -92,8 +96,8 @@ export function SortableTable<T>({
               className={
                 [onRowClick ? 'clickable' : '', rowClassName?.(row) ?? ''].join(' ').trim() || undefined
               }
-              onClick={onRowClick ? () => onRowClick(row) : undefined}
-              onKeyDown={onRowClick ? (e) => e.key === 'Enter' && onRowClick(row) : undefined}
+              onClick={onRowClick ? (e) => fromRow(e) && onRowClick(row) : undefined}
+              onKeyDown={onRowClick ? (e) => e.key === 'Enter' && fromRow(e) && onRowClick(row) : undefined}
               tabIndex={onRowClick ? 0 : undefined}
             >
               {columns.map((c) => (

@@ -135,7 +135,10 @@ export function ConfirmButton({
   onConfirm,
   disabled,
   small,
+  ariaLabel,
 }: {
+  /** What is deleted, for screen readers (a table of rows otherwise reads "Delete" on each). */
+  ariaLabel?: string;
   label?: string;
   confirmLabel?: string;
   onConfirm: () => void | Promise<void>;
@@ -152,6 +155,7 @@ export function ConfirmButton({
         type="button"
         className={`btn btn-danger-outline${size}`}
         disabled={disabled}
+        aria-label={ariaLabel}
         onClick={() => setArmed(true)}
       >
         {label}

@@ -60,6 +60,11 @@ describe('LLM judge over HTTP/SSE', () => {
     const strip = ({ type: _t, job_id: _j, ts: _ts, id: _id, report_id: _r, ...rest }: any) => rest;
     expect(stored.body.report.models).toEqual(reports.map(strip));
     expect(stored.body.verdicts).toHaveLength(caseCount * 2);
+    // The stored report keeps what the stream said: warnings, and per verdict the scorer's pass.
+    expect(stored.body.warnings).toEqual(ofType(events, 'judge_start')[0].warnings);
+    const scorerByCase = new Map(verdicts.map((v) => [`${v.model_id}|${v.case_id}`, v.scorer_passed]));
+    for (const v of stored.body.verdicts)
+      expect(v.scorer_passed).toBe(scorerByCase.get(`${v.model_id}|${v.case_id}`));
     const list = await client.get(`/api/tool-eval/judge/reports?eval_run_id=${run.run_id}`);
     expect(list.body.items.map((r: any) => r.id)).toEqual([res.body.run_id]);
   });

@@ -96,7 +96,14 @@ export async function apiAsPage(page: Page, baseUrl: string) {
 /** Saves `tests/e2e/screenshots/<name>.png` (full page). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // A sticky header would be painted mid-image on a full-page capture: unstick it for the shot.
+  const sticky = await page.evaluate(() => {
+    const bar = document.querySelector('.topbar');
+    if (bar) bar.style.position = 'static';
+    return !!bar;
+  });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  if (sticky) await page.evaluate(() => document.querySelector('.topbar').style.removeProperty('position'));
 }
 
 /**

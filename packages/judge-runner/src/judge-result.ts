@@ -54,6 +54,7 @@ export async function judgeResult(
       verdict: verdict as Record<string, unknown> | null,
       repairs: res.ok ? res.repairs : [],
       error: res.ok ? null : res.error,
+      scorer_passed: input.scorer_passed,
     });
     const event = {
       report_id: input.report_id,

@@ -140,6 +140,7 @@ export class JudgeRepository {
     verdict: Record<string, unknown> | null;
     repairs: string[];
     error: string | null;
+    scorer_passed?: boolean | null;
   }): Promise<boolean> {
     const res = await this.db
       .insertInto('judge_verdicts')
@@ -161,6 +162,15 @@ export class JudgeRepository {
       .where('report_id', '=', reportId)
       .orderBy('created_at')
       .orderBy('id')
+      .execute();
+  }
+
+  /** The judges' placement warnings (self-judging, shared endpoint), kept with the report. */
+  setWarnings(id: string, warnings: string[]) {
+    return this.db
+      .updateTable('judge_reports')
+      .set({ warnings: json(warnings) })
+      .where('id', '=', id)
       .execute();
   }
 

@@ -166,6 +166,8 @@ export interface JudgeVerdictTable {
   verdict: NullableJson<JsonObject>;
   repairs: DefaultedJson<string[]>;
   error: string | null;
+  /** Whether the deterministic scorer passed the judged result (null for comparison orders). */
+  scorer_passed: boolean | null;
   created_at: Timestamp;
 }
 export type JudgeVerdictRow = Selectable<JudgeVerdictTable>;

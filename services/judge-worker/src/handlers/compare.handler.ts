@@ -58,6 +58,7 @@ export function createCompareHandler(deps: JudgeDeps): Handler<'judge-compare'> 
 async function announceStart(deps: JudgeDeps, p: JudgePayload, row: JobRow, attempts: number) {
   const c = await loadComparison(deps, p.report_id);
   if (!c) throw new Error(`comparison ${p.report_id} or one of its runs is missing`);
+  await deps.judges.setWarnings(p.report_id, c.plan.warnings);
   await deps.bus.publish(row, 'job_started', { job_type: 'judge_compare', attempt: attempts + 1 });
   await deps.bus.publish(
     row,

@@ -51,6 +51,7 @@ export function createJudgeHandler(deps: JudgeDeps): Handler<'judge'> {
 async function announceStart(deps: JudgeDeps, p: JudgePayload, row: JobRow, attempts: number) {
   const ctx = await loadReview(deps, p.report_id);
   if (!ctx) throw new Error(`judge report ${p.report_id} or its eval run is missing`);
+  await deps.judges.setWarnings(p.report_id, ctx.warnings);
   await deps.bus.publish(row, 'job_started', { job_type: 'judge', attempt: attempts + 1 });
   await deps.bus.publish(
     row,

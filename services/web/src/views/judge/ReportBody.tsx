@@ -15,7 +15,8 @@ export function errorText(e: JudgeReportItem['error']): string | undefined {
 
 /**
  * A stored report or comparison, read-only: used by the owner's view (with the eval run's results,
- * so each verdict shows the deterministic scorer's pass) and by the shared page (without).
+ * for case prompts and answer links) and by the shared page (without). The scorer's pass is stored
+ * with each verdict.
  */
 export function ReportBody({
   record,
@@ -143,7 +144,7 @@ export function ReportBody({
             lines={lines}
             prompts={prompts}
             showJudge={jury}
-            showScorer={results !== undefined}
+            showScorer={results !== undefined || lines.some((l) => l.scorer_passed !== null)}
             testId="judge-report-verdicts"
             runId={linkRuns ? (record.eval_run_id ?? undefined) : undefined}
           />

@@ -264,7 +264,8 @@ export function reportLines(
       reasoning: body?.reasoning ?? '',
       tool_assessment: body?.tool_selection_assessment ?? null,
       param_assessment: body?.param_assessment ?? null,
-      scorer_passed: byKey.get(v.case_key)?.passed ?? null,
+      // Stored with the verdict (the same fact the live event carried); older rows fall back to the run.
+      scorer_passed: v.scorer_passed ?? byKey.get(v.case_key)?.passed ?? null,
       ...(byKey.get(v.case_key)?.id ? { result_id: byKey.get(v.case_key)!.id } : {}),
       repairs: Array.isArray(v.repairs) ? v.repairs : [],
       error: v.error,

@@ -64,6 +64,8 @@ export type VerdictRow = {
   verdict: VerdictBody | CompareBody | null;
   repairs: string[];
   error: string | null;
+  /** Whether the deterministic scorer passed the judged result (stored with the verdict; null for comparisons). */
+  scorer_passed?: boolean | null;
   created_at: string;
 };
 

@@ -73,10 +73,10 @@ function Shell() {
           )}
           <a
             href="#/account"
-            className="small user-email"
-            title={user.role === 'admin' ? 'Your account (administrator)' : 'Your account'}
+            className="small"
+            title={`Signed in as ${user.email}${user.role === 'admin' ? ' (administrator)' : ''}`}
           >
-            {user.email}
+            Account
           </a>
           <button type="button" className="btn btn-ghost" onClick={() => void signOut()}>
             Sign out

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../support/stack.js';
-import { api, userWithDemoSuite } from '../support/api.js';
+import { api, DEMO_SUITE, userWithDemoSuite } from '../support/api.js';
 import { isTerminal, openEvents, readSse, type SseEvent } from '../support/sse.js';
 import { ofType } from '../support/param-tune.js';
 
@@ -176,6 +176,11 @@ describe('LLM judge over HTTP/SSE', () => {
     expect(seen.status).toBe(200);
     expect(seen.body.report.models[0].model_id).toBe('sandbox-precise');
     expect(seen.body.job_id).toBeUndefined();
+    // Each judged case comes with its prompt, from the suite snapshot the eval ran with.
+    const judgedIds = new Set(seen.body.verdicts.map((v: any) => v.case_id));
+    expect(new Set(seen.body.cases.map((c: any) => c.id))).toEqual(judgedIds);
+    const demoPrompts = new Set(DEMO_SUITE.test_cases.map((c: any) => c.prompt));
+    for (const c of seen.body.cases) expect(demoPrompts.has(c.prompt)).toBe(true);
     const other = (await userWithDemoSuite(stack.url)).client;
     expect((await other.get(`/api/tool-eval/judge/reports/${res.body.run_id}`)).status).toBe(404);
     expect((await other.post(`/api/tool-eval/judge/reports/${res.body.run_id}/share`)).status).toBe(404);

@@ -147,6 +147,10 @@ describe('web: LLM judge (grade, live verdicts, report, share, compare)', () => 
       .poll(() => anon.page.getByTestId('judge-report-verdicts').locator('tbody tr').count())
       .toBe(stored.body.verdicts.length);
     expect(await anon.page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+    // Cases are named by their prompts there too, and the scorer's stored pass is shown.
+    const sharedTable = anon.page.getByTestId('judge-report-verdicts');
+    await expect.poll(() => sharedTable.textContent()).toContain(DEMO_SUITE.test_cases[0].prompt);
+    expect(await sharedTable.locator('thead').textContent()).toContain('Scorer');
     await checkView(anon.page, 'judge-shared');
 
     await page.getByRole('button', { name: 'Revoke link' }).click();

@@ -193,6 +193,18 @@ export class JudgeService {
     if (!report) throw new AppError('not_found', 'shared report not found (the link may have been revoked)');
     const verdicts = await this.deps.judges.listVerdicts(report.id);
     const { job_id: _j, experiment_id: _e, ...visible } = report;
-    return { ...visible, verdicts: verdicts.map(({ user_id: _u, report_id: _r, ...v }) => v) };
+    return {
+      ...visible,
+      verdicts: verdicts.map(({ user_id: _u, report_id: _r, ...v }) => v),
+      cases: await this.judgedCases(report.eval_run_id, new Set(verdicts.map((v) => v.case_id))),
+    };
+  }
+
+  /** The judged cases' prompts, from the snapshot the eval ran with (the holder cannot open the run). */
+  private async judgedCases(runId: string | null, ids: Set<string>) {
+    const run = runId ? await this.deps.evalRuns.getById(runId) : undefined;
+    const snapshot = run ? SuiteSnapshot.safeParse(run.suite_snapshot) : undefined;
+    if (!snapshot?.success) return [];
+    return snapshot.data.cases.filter((c) => ids.has(c.id)).map((c) => ({ id: c.id, prompt: c.data.prompt }));
   }
 }

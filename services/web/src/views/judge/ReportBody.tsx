@@ -31,7 +31,10 @@ export function ReportBody({
   /** Shown right after the headline result (the owner's share panel). */
   aside?: ReactNode;
 }) {
-  const prompts = useMemo(() => promptsByCase(results), [results]);
+  const prompts = useMemo(
+    () => (results ? promptsByCase(results) : new Map((record.cases ?? []).map((c) => [c.id, c.prompt]))),
+    [results, record.cases],
+  );
   const lines = useMemo(() => reportLines(record.verdicts, results), [record.verdicts, results]);
   const judges = (record.judge_targets?.length ? record.judge_targets : [record.judge_model]).map(keyOf);
   const jury = judges.length > 1;

@@ -114,6 +114,8 @@ export type Comparison = {
 /** `GET /api/tool-eval/judge/reports/{id}` (and, without owner ids, the shared report). */
 export type JudgeReportRecord = {
   id: string;
+  /** The judged cases' prompts (shared reports only: their holder cannot open the eval run). */
+  cases?: { id: string; prompt: string }[];
   job_id?: string | null;
   status: string;
   mode: 'post_eval' | 'live_inline' | 'comparative';

@@ -18,6 +18,7 @@ const BENCHES: { file: string; args: string[]; note: string }[] = [
   { file: 'sse-fanout.ts', args: [], note: '' },
   { file: 'multi-user-load.ts', args: [], note: '' },
   { file: 'memory.ts', args: [], note: '' },
+  { file: 'web-replay.ts', args: [], note: '500 cases × 4 targets, headless Chromium' },
 ];
 
 type Line = Record<string, unknown> & { bench: string };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../support/stack.js';
 import { userWithDemoSuite } from '../support/api.js';
-import { isTerminal, openEvents, readSse } from '../support/sse.js';
+import { isTerminal, openEvents, readSse, type SseEvent } from '../support/sse.js';
 import { ofType } from '../support/param-tune.js';
 import { META, streamPromptTune } from '../support/prompt-tune.js';
 
@@ -16,6 +16,23 @@ const TARGETS = ['sandbox-precise', 'sandbox-local-7b'].map((model_id) => ({
   model_id,
 }));
 const BASE = 'You are an assistant.';
+const key = (t: { provider_key: string; model_id: string }) => `${t.provider_key}::${t.model_id}`;
+
+/** Survivor ids per generation, as `generation_complete` streamed them. */
+const survivorsStreamed = (events: SseEvent[]) =>
+  new Map(
+    ofType(events, 'generation_complete').map((g) => [
+      g.generation as number,
+      g.survivors.map((s: { candidate_id: string }) => s.candidate_id),
+    ]),
+  );
+/** Survivor ids per selected generation after the base, as history stores them. */
+const survivorsOf = (tune: {
+  generations: { generation: number; selected: boolean; survivors: string[] }[];
+}) =>
+  new Map(
+    tune.generations.filter((g) => g.selected && g.generation > 0).map((g) => [g.generation, g.survivors]),
+  );
 
 describe('prompt tuner over HTTP/SSE', () => {
   it('quick: one meta call, every prompt scored on every target, the estimate matches, history matches the stream', async () => {
@@ -24,6 +41,11 @@ describe('prompt tuner over HTTP/SSE', () => {
       `/api/tool-eval/prompt-tune/estimate?suite_id=${suiteId}&mode=quick&population_size=5&num_models=2`,
     );
     expect(estimate.status).toBe(200);
+    // Naming the targets counts (and, were they priced, prices) the same models.
+    const named = await client.get(
+      `/api/tool-eval/prompt-tune/estimate?suite_id=${suiteId}&mode=quick&targets=${TARGETS.map(key).join(',')}&meta_target=${key(META)}`,
+    );
+    expect(named.body).toEqual(estimate.body);
     const events = await streamPromptTune(stack.url, client, {
       suite_id: suiteId,
       mode: 'quick',
@@ -40,6 +62,9 @@ describe('prompt tuner over HTTP/SSE', () => {
       total_eval_calls: estimate.body.eval_calls,
       train_cases: estimate.body.train_cases,
       validation_cases: estimate.body.validation_cases,
+      base_prompt: BASE,
+      targets: TARGETS,
+      meta_target: META,
     });
     const generated = ofType(events, 'prompt_generated');
     expect(generated.map((g) => g.index)).toEqual([0, 1, 2, 3, 4]);
@@ -55,6 +80,18 @@ describe('prompt tuner over HTTP/SSE', () => {
     expect(complete.best_score).toBeGreaterThanOrEqual(complete.base_score);
     expect(complete.validation_score).not.toBeNull();
 
+    // Progress follows the scored prompts (base + 5, each on both targets), never goes back, ends full.
+    const progress = events.slice(types.indexOf('tune_start')).filter((e) => e.event === 'job_progress');
+    const pcts = progress.map((e) => e.data.progress_pct as number);
+    expect(pcts).toEqual([...pcts].sort((a, b) => a - b));
+    expect(progress.length).toBeGreaterThanOrEqual(results.length);
+    expect(progress.filter((e) => /prompts scored/.test(e.data.progress_detail)).at(-1)!.data).toMatchObject({
+      progress_pct: 100,
+      progress_detail: '6/6 prompts scored',
+    });
+    expect(types.lastIndexOf('job_progress')).toBeLessThan(types.indexOf('tune_complete'));
+    expect(pcts.at(-1)).toBe(100);
+
     const tuneId = ofType(events, 'tune_start')[0].tune_id;
     const history = await client.get(`/api/tool-eval/prompt-tune/history/${tuneId}`);
     expect(history.body).toMatchObject({
@@ -62,6 +99,7 @@ describe('prompt tuner over HTTP/SSE', () => {
       best_prompt: complete.best_prompt,
       best_score: complete.best_score,
     });
+    expect(survivorsOf(history.body)).toEqual(survivorsStreamed(events));
     const byId = new Map(history.body.candidates.map((c: any) => [c.id, c]));
     for (const r of results.filter((x) => x.phase === 'train')) {
       const stored = (byId.get(r.candidate_id) as any).scores[`${r.provider_key}::${r.model_id}`];
@@ -94,6 +132,17 @@ describe('prompt tuner over HTTP/SSE', () => {
       const children = ofType(events, 'prompt_generated').filter((p) => p.generation > 1);
       expect(children.length).toBeGreaterThan(0);
       expect(children.every((c) => c.mutation_type !== null && c.parent_indices.length === 1)).toBe(true);
+      // Parents by id: as stored, and each one a survivor of the generation before.
+      const history = (
+        await client.get(`/api/tool-eval/prompt-tune/history/${ofType(events, 'tune_start')[0].tune_id}`)
+      ).body;
+      const stored = new Map(history.candidates.map((c: any) => [c.id, c.parent_ids]));
+      const kept = survivorsStreamed(events);
+      for (const c of ofType(events, 'prompt_generated')) {
+        expect(c.parent_ids).toEqual(stored.get(c.candidate_id));
+        for (const id of c.parent_ids) expect(kept.get(c.generation - 1)).toContain(id);
+      }
+      expect(survivorsOf(history)).toEqual(kept);
       const complete = ofType(events, 'tune_complete')[0];
       expect(complete.best_score).toBeGreaterThan(complete.base_score);
       evo.push(complete.best_score);
@@ -156,6 +205,58 @@ describe('prompt tuner over HTTP/SSE', () => {
     expect(
       (await client.get(`/api/tool-eval/prompt-tune/history/${seeded.body.run_id}`)).body.base_prompt,
     ).toBe(best);
+  });
+
+  it('the estimate of chosen cases and priced targets is what the tune then calls and what its submit checks', async () => {
+    const { client, suiteId } = await userWithDemoSuite(stack.url);
+    const provider = await client.post('/api/providers', {
+      provider_key: 'priced',
+      provider: 'sandbox',
+      base_url: stack.sandboxUrl,
+      models: [{ model_id: 'sandbox-precise', input_price_per_mtok: 1000, output_price_per_mtok: 1000 }],
+    });
+    expect(provider.status).toBe(201);
+    const priced = { provider_key: 'priced', model_id: 'sandbox-precise' };
+    const suite = (await client.get(`/api/tool-suites/${suiteId}`)).body;
+    const caseIds: string[] = suite.test_cases.slice(0, 4).map((c: any) => c.id);
+    const query = `suite_id=${suiteId}&mode=quick&population_size=3&case_ids=${caseIds.join(',')}`;
+    const estimate = await client.get(
+      `/api/tool-eval/prompt-tune/estimate?${query}&targets=${key(priced)}&meta_target=${key(META)}`,
+    );
+    expect(estimate.status).toBe(200);
+    expect(estimate.body).toMatchObject({ train_cases: 4, validation_cases: 0, eval_calls: (1 + 3) * 4 });
+    expect(estimate.body.estimated_cost_usd).toBeGreaterThan(0);
+
+    // The submit prices it the same: above a budget smaller than the estimate it asks to confirm.
+    await client.patch('/api/auth/me/budget', { budget_usd_monthly: estimate.body.estimated_cost_usd / 2 });
+    const body = {
+      suite_id: suiteId,
+      mode: 'quick',
+      targets: [priced],
+      meta_target: META,
+      config: { population_size: 3 },
+      case_ids: caseIds,
+    };
+    const refused = await client.post('/api/tool-eval/prompt-tune', body);
+    expect([refused.status, refused.body.error.details[0].path]).toEqual([409, 'body.confirm']);
+    const events = await streamPromptTune(stack.url, client, { ...body, confirm: true });
+    const complete = ofType(events, 'tune_complete')[0];
+    expect(complete.calls_used + complete.calls_saved).toBe(estimate.body.eval_calls);
+    expect(complete.meta_calls).toBe(estimate.body.meta_calls);
+    expect(ofType(events, 'tune_start')[0].total_eval_calls).toBe(estimate.body.eval_calls);
+
+    for (const [bad, path] of [
+      ['case_ids=nope', 'query.case_ids.0'],
+      [`case_ids=${caseIds[0]},00000000-0000-4000-8000-000000000000`, 'query.case_ids.1'],
+      ['targets=sandbox', 'query.targets.0'],
+      ['targets=sandbox::nope', 'query.targets.0.model_id'],
+      ['targets=nobody::sandbox-precise', 'query.targets.0.provider_key'],
+      ['meta_target=sandbox::nope', 'query.meta_target.model_id'],
+      [`targets=${key(priced)}&num_models=2`, 'query.num_models'],
+    ] as const) {
+      const res = await client.get(`/api/tool-eval/prompt-tune/estimate?suite_id=${suiteId}&${bad}`);
+      expect([res.status, res.body.error.details[0].path]).toEqual([400, path]);
+    }
   });
 
   it('warns when the meta-model is also a target, and names bad fields with 400s', async () => {

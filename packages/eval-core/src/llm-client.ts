@@ -1,5 +1,8 @@
 import type { Tool } from '@llmbench/contracts';
 import { z } from 'zod';
+import { LLM_ERROR_CATEGORIES } from './score/labels.js';
+
+export { LLM_ERROR_CATEGORIES };
 
 /** A tool call inside an assistant message, in the OpenAI chat-completions shape. */
 export interface AssistantToolCall {
@@ -73,18 +76,6 @@ export interface LlmClient {
    */
   complete(req: ChatRequest, opts: CompleteOptions): Promise<ChatResponse>;
 }
-
-/** Why an LLM call finally failed. `cancelled` calls are never reported as case results. */
-export const LLM_ERROR_CATEGORIES = [
-  'auth',
-  'rate_limit',
-  'timeout',
-  'server_error',
-  'bad_request',
-  'malformed_response',
-  'network',
-  'cancelled',
-] as const;
 
 /** One of {@link LLM_ERROR_CATEGORIES}. */
 export const LlmErrorCategory = z.enum(LLM_ERROR_CATEGORIES);

@@ -1,7 +1,9 @@
-import { LLM_ERROR_CATEGORIES, type LlmErrorCategory, type TokenUsage } from './llm-client.js';
+import type { LlmErrorCategory, TokenUsage } from './llm-client.js';
 import type { CaseScore } from './score/case-score.schema.js';
-import { ERROR_TYPES, type ErrorType } from './score/error-taxonomy.js';
-import { FORMAT_COMPLIANCE_VALUES, type FormatCompliance } from './score/format-compliance.js';
+import type { ErrorType } from './score/error-taxonomy.js';
+import type { FormatCompliance } from './score/format-compliance.js';
+// The value lists come from a zod-free module: the web app bundles this file.
+import { ERROR_TYPES, FORMAT_COMPLIANCE_VALUES, LLM_ERROR_CATEGORIES } from './score/labels.js';
 import { round4 } from './score/overall.js';
 import { ci95, mean, percentile } from './summary/stats.js';
 import type { CategorySummary, LatencySummary, TargetSummary } from './summary/target-summary.schema.js';

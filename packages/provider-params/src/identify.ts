@@ -1,6 +1,7 @@
 import type { ProviderId } from '@llmbench/contracts';
 import { matchGlob } from './glob.js';
 import { isProviderId } from './registry.js';
+import { bareModelId, splitRoutingPrefix } from './routing-prefix.js';
 
 /** How {@link identifyProvider} decided. */
 export type ProviderMatch = 'provider' | 'base_url' | 'prefix' | 'model_name' | 'fallback';
@@ -12,29 +13,6 @@ export interface IdentifiedProvider {
   model: string;
   matched_by: ProviderMatch;
 }
-
-// LiteLLM-style routing prefixes (the old product's ids), including the `zai/` one it mapped to a missing key.
-const PREFIXES: Record<string, ProviderId> = {
-  'openai/': 'openai',
-  'anthropic/': 'anthropic',
-  'gemini/': 'gemini',
-  'vertex_ai/': 'gemini',
-  'mistral/': 'mistral',
-  'deepseek/': 'deepseek',
-  'cohere/': 'cohere',
-  'cohere_chat/': 'cohere',
-  'xai/': 'xai',
-  'zai/': 'zai',
-  'together_ai/': 'together',
-  'groq/': 'groq',
-  'openrouter/': 'openrouter',
-  'ollama/': 'ollama',
-  'ollama_chat/': 'ollama',
-  'lm_studio/': 'lm_studio',
-  'vllm/': 'vllm',
-  'hosted_vllm/': 'vllm',
-  'sandbox/': 'sandbox',
-};
 
 const HOSTS: Array<[RegExp, ProviderId]> = [
   [/(^|\.)api\.openai\.com$/, 'openai'],
@@ -78,14 +56,6 @@ function fromBaseUrl(baseUrl: string | undefined): ProviderId | undefined {
   return HOSTS.find(([re]) => re.test(host))?.[1] ?? PORTS[url.port];
 }
 
-function splitPrefix(modelId: string): { provider: ProviderId; rest: string } | undefined {
-  const lower = modelId.toLowerCase();
-  const prefix = Object.keys(PREFIXES).find((p) => lower.startsWith(p));
-  return prefix
-    ? { provider: PREFIXES[prefix] as ProviderId, rest: modelId.slice(prefix.length) }
-    : undefined;
-}
-
 /**
  * Works out which registry entry applies to a model. Order: an explicit registry `provider` id wins; then the
  * `base_url` host (or Ollama/LM Studio default port); then a LiteLLM-style routing prefix (`anthropic/…`,
@@ -103,9 +73,8 @@ export function identifyProvider(input: {
   base_url?: string | null;
 }): IdentifiedProvider {
   const modelId = input.model_id.trim();
-  const prefixed = splitPrefix(modelId);
-  const bare = (provider: ProviderId): string =>
-    prefixed && prefixed.provider === provider ? prefixed.rest : modelId;
+  const prefixed = splitRoutingPrefix(modelId);
+  const bare = (provider: ProviderId): string => bareModelId(provider, modelId);
 
   if (isProviderId(input.provider)) {
     return { provider: input.provider, model: bare(input.provider), matched_by: 'provider' };

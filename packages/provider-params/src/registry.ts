@@ -1,5 +1,4 @@
 import { PROVIDER_IDS, type ProviderId } from '@llmbench/contracts';
-import { matchGlob } from './glob.js';
 import { ANTHROPIC } from './providers/anthropic.provider.js';
 import { COHERE } from './providers/cohere.provider.js';
 import { DEEPSEEK } from './providers/deepseek.provider.js';
@@ -16,7 +15,10 @@ import { TOGETHER } from './providers/together.provider.js';
 import { VLLM } from './providers/vllm.provider.js';
 import { XAI } from './providers/xai.provider.js';
 import { ZAI } from './providers/zai.provider.js';
-import type { ModelOverride, ParamSpec, ProviderEntry, Registry } from './schemas/registry.schema.js';
+import type { ProviderEntry, Registry } from './schemas/registry.schema.js';
+
+// The override rules live apart from the data so that the web app can bundle them without it.
+export { type ResolvedSpecs, overrideMatches, resolveParamSpecs, wireKey } from './resolve.js';
 
 /** Bumped whenever an entry changes; stored with results so a run records the rules it was sent under. */
 export const REGISTRY_VERSION = '2026-11-26.1';
@@ -68,56 +70,4 @@ export function isProviderId(value: unknown): value is ProviderId {
  */
 export function getProviderEntry(id: string): ProviderEntry | undefined {
   return isProviderId(id) ? REGISTRY.providers[id] : undefined;
-}
-
-/** Whether an override applies to a (bare) model id. */
-export function overrideMatches(override: ModelOverride, model: string): boolean {
-  return matchGlob(override.pattern, model) && !(override.exclude && matchGlob(override.exclude, model));
-}
-
-/** The parameter specs of one provider and model after its overrides, plus a key → name index. */
-export interface ResolvedSpecs {
-  specs: Record<string, ParamSpec>;
-  /** Input key (name, wire name or alias) → parameter name. */
-  keys: Map<string, string>;
-  overrides: ModelOverride[];
-}
-
-/**
- * Applies every matching model override, in order, to the provider's parameter specs.
- *
- * @example
- * resolveParamSpecs(REGISTRY.providers.openai, 'o3-mini').specs.max_tokens.wire_name // 'max_completion_tokens'
- * @param entry - the provider entry
- * @param model - the bare model id (routing prefix stripped)
- * @returns the effective specs, the input-key index and the overrides that matched
- */
-export function resolveParamSpecs(entry: ProviderEntry, model: string): ResolvedSpecs {
-  const overrides = entry.model_overrides.filter((o) => overrideMatches(o, model));
-  const specs: Record<string, ParamSpec> = {};
-  for (const [name, base] of Object.entries(entry.params)) {
-    let spec: ParamSpec = { ...base };
-    for (const o of overrides) {
-      const patch = o.params[name];
-      if (patch) spec = { ...spec, ...patch };
-      const wire = o.rename?.[name];
-      if (wire) spec = { ...spec, wire_name: wire };
-    }
-    specs[name] = spec;
-  }
-  // Names first, then wire names, then aliases: an alias never shadows another parameter's own name.
-  const keys = new Map<string, string>();
-  const add = (key: string | undefined, name: string): void => {
-    if (key && !keys.has(key)) keys.set(key, name);
-  };
-  const all = Object.values(specs);
-  all.forEach((s) => add(s.name, s.name));
-  all.forEach((s) => add(s.wire_name, s.name));
-  all.forEach((s) => s.aliases?.forEach((a) => add(a, s.name)));
-  return { specs, keys, overrides };
-}
-
-/** The key a parameter is sent under. */
-export function wireKey(spec: ParamSpec): string {
-  return spec.wire_name ?? spec.name;
 }

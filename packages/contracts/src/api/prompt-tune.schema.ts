@@ -41,15 +41,46 @@ export const PromptTuneRequest = z.strictObject({
 });
 export type PromptTuneRequest = z.infer<typeof PromptTuneRequest>;
 
-/** `GET /api/tool-eval/prompt-tune/estimate`. */
+/** A comma-separated list in a query string (`a,b,c`), each item checked by `item`. */
+const commaList = <T extends z.ZodType<unknown, string>>(item: T, max: number) =>
+  z
+    .string()
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x !== ''),
+    )
+    .pipe(z.array(item).min(1).max(max));
+
+/** A target written as its key, `provider_key::model_id` (the model id may itself contain `::`). */
+const TargetKey = z
+  .string()
+  .transform((s, ctx) => {
+    const at = s.indexOf('::');
+    if (at > 0) return { provider_key: s.slice(0, at), model_id: s.slice(at + 2) };
+    ctx.addIssue({ code: 'custom', message: 'expected provider_key::model_id' });
+    return z.NEVER;
+  })
+  .pipe(Target);
+
+/**
+ * `GET /api/tool-eval/prompt-tune/estimate`: the submit's shape, flattened into a query. With
+ * `targets` the estimate prices the models (and `num_models` may be left out); with `case_ids` it
+ * covers only those cases.
+ */
 export const PromptTuneEstimateQuery = z.strictObject({
   suite_id: Uuid,
   mode: z.enum(PROMPT_TUNE_MODES).default('quick'),
   population_size: z.coerce.number().int().min(3).max(20).default(5),
   generations: z.coerce.number().int().min(1).max(10).default(3),
-  num_models: z.coerce.number().int().min(1).max(50).default(1),
+  num_models: z.coerce.number().int().min(1).max(50).optional(),
   validation_split: z.coerce.number().min(0).max(0.5).optional(),
+  case_ids: commaList(Uuid, 10_000).optional(),
+  targets: commaList(TargetKey, 50).optional(),
+  meta_target: TargetKey.optional(),
 });
+export type PromptTuneEstimateQuery = z.infer<typeof PromptTuneEstimateQuery>;
 
 /** `POST /api/prompt-library`: a new version of a named prompt. */
 export const SavePromptRequest = z.strictObject({

@@ -1,15 +1,10 @@
 import { z } from 'zod';
 import { Timestamp, Uuid } from './common.schema.js';
+import { PARAM_SCORING_MODES } from './suite.constants.js';
 import { Tool, ToolList, ToolName } from './tool.schema.js';
 
-export const PARAM_SCORING_MODES = [
-  'exact',
-  'case_insensitive',
-  'contains',
-  'numeric_tolerance',
-  'regex',
-  'bfcl',
-] as const;
+export { PARAM_SCORING_MODES, TOOL_NAME_PATTERN } from './suite.constants.js';
+
 /** How an expected parameter value is compared with the model's. `bfcl` = BFCL's own checker. */
 export const ParamScoringMode = z.enum(PARAM_SCORING_MODES, {
   error: `must be one of ${PARAM_SCORING_MODES.join(', ')}`,

@@ -21,6 +21,11 @@ export const PromptTuneStart = z.object({
   train_cases: z.number().int(),
   validation_cases: z.number().int(),
   warnings: z.array(z.string()),
+  /** The starting prompt's text (generation 0). */
+  base_prompt: z.string(),
+  /** The models every prompt is scored on, in order, and the one writing the prompts. */
+  targets: z.array(z.object({ provider_key: z.string(), model_id: z.string() })),
+  meta_target: z.object({ provider_key: z.string(), model_id: z.string() }),
 });
 
 export const PromptTuneComplete = z.object({
@@ -59,7 +64,10 @@ export const PROMPT_TUNE_EVENTS = {
     candidate_id: z.string(),
     text: z.string(),
     style: z.string().nullable(),
+    /** The parents' indices within their own generations (elitism can mix generations: see ids). */
     parent_indices: z.array(z.number().int()),
+    /** The parents' candidate ids, as stored (generation 1 is written from the base: none). */
+    parent_ids: z.array(z.string()),
     mutation_type: z.string().nullable(),
     duplicate_of: z.string().nullable(),
   }),

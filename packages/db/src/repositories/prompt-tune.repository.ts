@@ -64,10 +64,11 @@ export class PromptTuneRepository {
     return this.db.selectFrom('prompt_tune_runs').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** One tune as history shows it: the summary plus each generation's outcome (status, survivors). */
   get(userId: string, id: string) {
     return this.db
       .selectFrom('prompt_tune_runs')
-      .select(SUMMARY_COLUMNS)
+      .select([...SUMMARY_COLUMNS, 'generations'])
       .where('user_id', '=', userId)
       .where('id', '=', id)
       .executeTakeFirst();
@@ -200,6 +201,40 @@ export class PromptTuneRepository {
         .execute();
       return true;
     });
+  }
+
+  /**
+   * How far a tune's scoring is, read at once: prompts (the base and the generated ones) scored on
+   * every target — a near-duplicate counts once the prompt it repeats is — of the base plus the
+   * planned prompts.
+   */
+  async scoringProgress(tuneId: string): Promise<{ scored: number; total: number } | undefined> {
+    const row = await this.db
+      .selectFrom('prompt_tune_runs as t')
+      .select((eb) => [
+        sql<number>`t.total_prompts + 1`.as('total'),
+        eb
+          .selectFrom('prompt_tune_candidates as c')
+          .leftJoin('prompt_tune_candidates as o', 'o.id', 'c.duplicate_of')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('c.tune_id', '=', 't.id')
+          .where(
+            sql<boolean>`(select count(*) from jsonb_object_keys(coalesce(o.scores, c.scores))) >= jsonb_array_length(t.targets)`,
+          )
+          .as('scored'),
+      ])
+      .where('t.id', '=', tuneId)
+      .executeTakeFirst();
+    return row ? { scored: Number(row.scored ?? 0), total: Number(row.total) } : undefined;
+  }
+
+  /** Stores each generation's outcome so far (history shows survivors while the tune still runs). */
+  setGenerations(tuneId: string, generations: Record<string, unknown>[]) {
+    return this.db
+      .updateTable('prompt_tune_runs')
+      .set({ generations: json(generations) })
+      .where('id', '=', tuneId)
+      .execute();
   }
 
   setOutcome(

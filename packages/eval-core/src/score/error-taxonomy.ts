@@ -1,18 +1,11 @@
 import { z } from 'zod';
 import type { ExtractedCall } from './extract-call.js';
+import { ERROR_TYPES } from './labels.js';
 import { type ExpectedTool, isExpectedTool } from './tool-selection.js';
 
-/** The 8 locked error labels (the old product's taxonomy; `output_hallucination` is now produced). */
-export const ERROR_TYPES = [
-  'tool_hallucination',
-  'argument_hallucination',
-  'invalid_invocation',
-  'partial_execution',
-  'output_hallucination',
-  'invalid_reasoning',
-  'reentrant_failure',
-  'unclassified',
-] as const;
+export { ERROR_TYPES };
+
+/** One of the 8 locked error labels ({@link ERROR_TYPES}). */
 export const ErrorType = z.enum(ERROR_TYPES);
 export type ErrorType = z.infer<typeof ErrorType>;
 

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { CallNote, ExtractedCall } from './extract-call.js';
+import { FORMAT_COMPLIANCE_VALUES } from './labels.js';
+
+export { FORMAT_COMPLIANCE_VALUES };
 
 /** Format compliance of a response: well-formed, repaired, or unusable/missing. */
-export const FORMAT_COMPLIANCE_VALUES = ['PASS', 'NORMALIZED', 'FAIL'] as const;
 export const FormatCompliance = z.enum(FORMAT_COMPLIANCE_VALUES);
 export type FormatCompliance = z.infer<typeof FormatCompliance>;
 

@@ -67,7 +67,27 @@ export async function promptReporter(
         { ...ids, phase: ref.phase, ...event },
         { dedupe: `prompt_eval_result:${dedupe}` },
       );
+      await announceProgress(deps, rootRef, ref.tune_id);
       return { candidate: candidate.id, phase: ref.phase, recorded, how };
     },
   };
+}
+
+/**
+ * The tune's job progress after a scored prompt: prompts scored of the planned ones, read from the
+ * database now. Units finish concurrently, so the percentage is published monotonic (never lower
+ * than one already published).
+ */
+async function announceProgress(deps: WorkerDeps, root: { id: string; user_id: string }, tuneId: string) {
+  const counts = await deps.promptTunes.scoringProgress(tuneId);
+  if (!counts || counts.total <= 0) return;
+  const pct = Math.min(100, Math.round((counts.scored / counts.total) * 1000) / 10);
+  const detail = `${counts.scored}/${counts.total} prompts scored`;
+  await deps.jobs.setProgress(root.id, pct, detail, null);
+  await deps.bus.publish(
+    root,
+    'job_progress',
+    { progress_pct: pct, progress_detail: detail, eta_s: null },
+    { monotonic: { field: 'progress_pct', observed: pct } },
+  );
 }

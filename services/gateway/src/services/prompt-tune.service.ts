@@ -3,8 +3,10 @@ import {
   targetKey,
   type JobAccepted,
   type PromptTuneConfig,
+  type PromptTuneEstimateQuery,
   type PromptTuneRequest,
   type RunTarget,
+  type Target,
 } from '@llmbench/contracts';
 import {
   json,
@@ -46,13 +48,22 @@ type Deps = {
 export class PromptTuneService {
   constructor(private readonly deps: Deps) {}
 
-  private async resolve(userId: string, req: PromptTuneRequest) {
+  /**
+   * Finds the targets and the meta target among the user's providers.
+   * @returns what was found, and a 400 detail per miss naming `where`'s field
+   */
+  private async findTargets(userId: string, targets: Target[], meta: Target | undefined, where: Where) {
     const providers = await this.deps.providers.listByUser(userId);
-    const { found, details } = lookupTargets(providers, req.targets);
-    const meta = lookupTargets(providers, [req.meta_target]);
+    const { found, details } = lookupTargets(providers, targets);
+    const metaMisses = meta ? lookupTargets(providers, [meta]).details : [];
     details.push(
-      ...meta.details.map((d) => ({ ...d, path: d.path.replace('body.targets.0', 'body.meta_target') })),
+      ...metaMisses.map((d) => ({ ...d, path: d.path.replace('body.targets.0', 'body.meta_target') })),
     );
+    return { found, details: details.map((d) => ({ ...d, path: atField(d.path, where) })) };
+  }
+
+  private async resolve(userId: string, req: PromptTuneRequest) {
+    const { found, details } = await this.findTargets(userId, req.targets, req.meta_target, 'body');
     const targets = found.map(({ target, provider, model }): RunTarget => {
       const built = buildRequestParams({
         provider: provider.provider,
@@ -74,7 +85,7 @@ export class PromptTuneService {
       };
     });
     if (details.length > 0) throw validationError(details);
-    return { targets, metaIsTarget: req.targets.some((t) => targetKey(t) === targetKey(req.meta_target)) };
+    return targets;
   }
 
   private async basePrompt(userId: string, req: PromptTuneRequest, suitePrompt: string): Promise<string> {
@@ -95,7 +106,7 @@ export class PromptTuneService {
       throw new AppError('not_found', 'suite_id: tool suite not found', [
         { path: 'body.suite_id', message: 'not found' },
       ]);
-    const { targets, metaIsTarget } = await this.resolve(userId, req);
+    const targets = await this.resolve(userId, req);
     const cases = await selectSuiteCases(this.deps.suites, userId, req.suite_id, req.case_ids);
     if (req.experiment_id && !(await this.deps.experiments.get(userId, req.experiment_id)))
       throw new AppError('not_found', 'experiment_id: experiment not found', [
@@ -107,11 +118,7 @@ export class PromptTuneService {
       req.config.validation_split,
       seed,
     );
-    const warnings = metaIsTarget
-      ? [
-          `the meta-model ${targetKey(req.meta_target)} is also a target: it may favour prompts in its own style`,
-        ]
-      : [];
+    const warnings = metaWarnings(req.targets, req.meta_target);
     const estimate = this.estimateFor(req, split.train.length, split.validation.length, targets);
     await checkMonthlyBudget(this.deps.users, userId, estimate.estimated_cost_usd, req.confirm);
     const base = await this.basePrompt(userId, req, suite.system_prompt);
@@ -198,37 +205,67 @@ export class PromptTuneService {
     };
   }
 
-  /** `GET /api/tool-eval/prompt-tune/estimate`: what a tune of this shape would call (as the tuner runs it). */
-  async estimate(
-    userId: string,
-    q: {
-      suite_id: string;
-      mode: 'quick' | 'evolutionary';
-      population_size: number;
-      generations: number;
-      num_models: number;
-      validation_split?: number | undefined;
-    },
-  ) {
+  /**
+   * `GET /api/tool-eval/prompt-tune/estimate`: what a tune of this shape would call, as the submit
+   * estimates it (the same split of the chosen cases, the same prices of the named targets).
+   */
+  async estimate(userId: string, q: PromptTuneEstimateQuery) {
     if (!(await this.deps.suites.get(userId, q.suite_id)))
       throw new AppError('not_found', 'suite_id: tool suite not found', [
         { path: 'query.suite_id', message: 'not found' },
       ]);
-    const cases = await selectSuiteCases(this.deps.suites, userId, q.suite_id, undefined);
+    if (q.targets && q.num_models !== undefined && q.num_models !== q.targets.length)
+      throw validationError([
+        { path: 'query.num_models', message: `${q.targets.length} targets are named: leave num_models out` },
+      ]);
+    const { found, details } = await this.findTargets(userId, q.targets ?? [], q.meta_target, 'query');
+    if (details.length > 0) throw validationError(details);
+    const cases = await inQuery(() => selectSuiteCases(this.deps.suites, userId, q.suite_id, q.case_ids));
     const split = splitCases(
       cases.map((c) => c.id),
       q.validation_split,
       DEFAULT_SEED,
     );
+    // Unnamed models are counted but not priced.
+    const priced = q.targets
+      ? found.map(({ model }) => ({ prices: modelPrices(model) }))
+      : Array.from({ length: q.num_models ?? 1 }, () => ({ prices: null }));
+    const estimate = this.estimateFor(
+      { mode: q.mode, config: q },
+      split.train.length,
+      split.validation.length,
+      priced,
+    );
     return {
-      ...this.estimateFor(
-        { mode: q.mode, config: q },
-        split.train.length,
-        split.validation.length,
-        Array.from({ length: q.num_models }, () => ({ prices: null })),
-      ),
+      ...estimate,
+      warnings: [
+        ...(q.targets && q.meta_target ? metaWarnings(q.targets, q.meta_target) : []),
+        ...estimate.warnings,
+      ],
       train_cases: split.train.length,
       validation_cases: split.validation.length,
     };
   }
+}
+
+type Where = 'body' | 'query';
+
+/** A request field's path as the estimate's query names it (the shared checks name body fields). */
+const atField = (path: string, where: Where) => path.replace(/^body\./, `${where}.`);
+
+/** Runs the submit's checks for the estimate: their 400s name the query's fields. */
+async function inQuery<T>(check: () => Promise<T>): Promise<T> {
+  try {
+    return await check();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'validation_failed' && e.details)
+      throw validationError(e.details.map((d) => ({ ...d, path: atField(d.path, 'query') })));
+    throw e;
+  }
+}
+
+function metaWarnings(targets: Target[], meta: Target): string[] {
+  return targets.some((t) => targetKey(t) === targetKey(meta))
+    ? [`the meta-model ${targetKey(meta)} is also a target: it may favour prompts in its own style`]
+    : [];
 }

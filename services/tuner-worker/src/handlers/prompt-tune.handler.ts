@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import { targetKey } from '@llmbench/contracts';
+import { Target, targetKey } from '@llmbench/contracts';
 import type { Job as JobRow, PromptTuneCandidate } from '@llmbench/db';
 import {
   EvalUnitPayload,
@@ -22,7 +22,7 @@ import {
   type PromptState,
 } from '../prompt-tune/prompt-state.js';
 import { nextPromptStep, type Evaluation } from '../prompt-tune/prompt-steps.js';
-import { finishPromptTune, recordPromptOutcome } from '../prompt-tune/finish-prompt.js';
+import { finishPromptTune, generationSummaries, recordPromptOutcome } from '../prompt-tune/finish-prompt.js';
 
 const UNIT_CONCURRENCY = 4;
 
@@ -80,6 +80,9 @@ async function announceStart(deps: TunerDeps, p: PromptTunePayload, row: JobRow,
       train_cases: state.config.train_case_ids.length,
       validation_cases: state.config.validation_case_ids.length,
       warnings: state.config.warnings,
+      base_prompt: state.tune.base_prompt,
+      targets: state.targets.map(({ provider_key, model_id }) => ({ provider_key, model_id })),
+      meta_target: Target.parse(state.tune.meta_target),
     },
     { dedupe: 'tune_start' },
   );
@@ -121,9 +124,8 @@ function announcer(deps: TunerDeps, p: PromptTunePayload, state: PromptState) {
         return;
       }
       case 'prompt_generated': {
-        const parents = (c!.parent_ids as string[]).map(
-          (id) => state.candidates.find((x) => x.id === id)?.idx ?? -1,
-        );
+        const parentIds = c!.parent_ids as string[];
+        const parents = parentIds.map((id) => state.candidates.find((x) => x.id === id)?.idx ?? -1);
         await deps.bus.publish(
           ref,
           type,
@@ -135,6 +137,7 @@ function announcer(deps: TunerDeps, p: PromptTunePayload, state: PromptState) {
             text: c!.prompt,
             style: c!.style,
             parent_indices: parents,
+            parent_ids: parentIds,
             mutation_type: c!.mutation_type,
             duplicate_of: c!.duplicate_of,
           },
@@ -173,13 +176,8 @@ function announcer(deps: TunerDeps, p: PromptTunePayload, state: PromptState) {
           },
           { dedupe: `${type}:${g}` },
         );
-        const pct = Math.round((g / state.total) * 1000) / 10;
-        await deps.jobs.setProgress(p.job_id, pct, `generation ${g}/${state.total}`, null);
-        await deps.bus.publish(ref, 'job_progress', {
-          progress_pct: pct,
-          progress_detail: `generation ${g}/${state.total}`,
-          eta_s: null,
-        });
+        // History shows the survivors as soon as the stream does (job progress comes per scored prompt).
+        await deps.promptTunes.setGenerations(tune_id, generationSummaries(state));
       }
     }
   };

@@ -1,8 +1,33 @@
 import { round4 } from '@llmbench/eval-core';
+import type { PromptTuneCandidate } from '@llmbench/db';
 import type { TunerDeps } from '../deps.js';
 import { bestCandidate, meanScore, survivorsAfter, targetScore, type PromptState } from './prompt-state.js';
 
 export type PromptStopReason = 'complete' | 'budget' | 'error' | 'cancelled';
+
+/**
+ * Each generation's outcome: its meta call's status, best score and — once it went through selection
+ * (every new prompt scored, when `generation_complete` is announced) — the survivors.
+ */
+export function generationSummaries(state: PromptState) {
+  return [...Array(state.total + 1).keys()].map((g) => {
+    const row = state.generations.get(g);
+    const mine = state.candidates.filter((c) => c.generation === g);
+    const selected = g === 0 || (row?.status === 'generated' && allScored(state, mine));
+    return {
+      generation: g,
+      status: g === 0 ? 'base' : (row?.status ?? 'not_run'),
+      error: row?.error ?? null,
+      note: row?.note ?? null,
+      best_score: Math.max(0, ...mine.map((c) => meanScore(state, c) ?? 0)),
+      selected,
+      survivors: selected ? survivorsAfter(state, g).map((s) => s.candidate.id) : [],
+    };
+  });
+}
+
+const allScored = (state: PromptState, cs: PromptTuneCandidate[]) =>
+  cs.every((c) => c.duplicate_of !== null || meanScore(state, c) !== null);
 
 /** The outcome of a prompt tune from its stored scores (also what a cancelled tune keeps). */
 export function promptOutcome(state: PromptState) {
@@ -22,18 +47,6 @@ export function promptOutcome(state: PromptState) {
     };
   });
   const validation = state.config.validation_case_ids.length > 0;
-  const generations = [...Array(state.total + 1).keys()].map((g) => {
-    const row = state.generations.get(g);
-    const mine = state.candidates.filter((c) => c.generation === g);
-    return {
-      generation: g,
-      status: g === 0 ? 'base' : (row?.status ?? 'not_run'),
-      error: row?.error ?? null,
-      note: row?.note ?? null,
-      best_score: Math.max(0, ...mine.map((c) => meanScore(state, c) ?? 0)),
-      survivors: g <= state.total ? survivorsAfter(state, g).map((s) => s.candidate.id) : [],
-    };
-  });
   return {
     best,
     base,
@@ -41,7 +54,7 @@ export function promptOutcome(state: PromptState) {
     validationScore: validation ? meanScore(state, best.candidate, 'validation') : null,
     baseValidationScore: validation ? meanScore(state, base, 'validation') : null,
     perModel,
-    generations,
+    generations: generationSummaries(state),
     // The held-out run of the best is the base's when the base won: those calls were not needed.
     validationSaved:
       validation && best.candidate.id === base.id
@@ -83,6 +96,15 @@ export async function finishPromptTune(
   const job = await deps.jobs.getById(state.tune.job_id ?? '');
   if (!job || job.status !== 'running') return { status: job?.status ?? 'gone' };
   const fresh = await deps.promptTunes.getById(state.tune.id);
+  // Skipped duplicates and a budget stop leave prompts unscored: the bar still ends full.
+  const detail = reason === 'complete' ? 'tune complete' : `tune stopped early (${reason})`;
+  await deps.jobs.setProgress(job.id, 100, detail, 0);
+  await deps.bus.publish(
+    job,
+    'job_progress',
+    { progress_pct: 100, progress_detail: detail, eta_s: 0 },
+    { monotonic: { field: 'progress_pct', observed: 100 } },
+  );
   await deps.bus.publish(
     job,
     'tune_complete',

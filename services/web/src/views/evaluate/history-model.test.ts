@@ -7,22 +7,19 @@ import {
   runView,
   type RunDetail,
 } from './history-model';
+import { caseScore } from './case-score.fixture';
 import type { StoredResult, TargetSummary } from './model';
 
-const score = (passed: boolean) => ({
-  success: true,
-  tool_score: passed ? 1 : 0,
-  param_score: passed ? 1 : 0,
-  overall_score: passed ? 1 : 0,
-  passed,
-  actual_tool: 'a',
-  actual_params: {},
-  expected_tool: 'a',
-  expected_params: {},
-  category: 'x',
-  error: null,
-  error_category: null,
-});
+const score = (passed: boolean) =>
+  caseScore({
+    tool_score: passed ? 1 : 0,
+    param_score: passed ? 1 : 0,
+    overall_score: passed ? 1 : 0,
+    passed,
+    actual_tool: 'a',
+    expected_tool: 'a',
+    category: 'x',
+  });
 
 function result(id: string, model: string, caseId: string, passed: boolean): StoredResult {
   return {

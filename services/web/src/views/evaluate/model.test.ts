@@ -12,45 +12,10 @@ import {
   rowFromEvent,
   rowFromStored,
   rowKeyOf,
-  summarize,
-  type CaseRow,
   type CaseScore,
   type TargetSummary,
 } from './model';
-
-/** A seeded generator so the property test is reproducible. */
-function rng(seed: number) {
-  let x = seed >>> 0;
-  return () => {
-    x = (x * 1664525 + 1013904223) >>> 0;
-    return x / 2 ** 32;
-  };
-}
-
-function score(over: Partial<CaseScore> = {}): CaseScore {
-  return {
-    scoring_version: 1,
-    success: true,
-    tool_score: 1,
-    param_score: 1,
-    overall_score: 1,
-    passed: true,
-    actual_tool: 'get_time',
-    actual_params: {},
-    actual_calls: [],
-    expected_tool: 'get_time',
-    expected_params: {},
-    category: 'retrieval',
-    format_compliance: 'PASS',
-    error_type: null,
-    error: null,
-    error_category: null,
-    param_details: [],
-    schema_check: { valid: true, errors: [] },
-    notes: [],
-    ...over,
-  };
-}
+import { caseScore as score } from './case-score.fixture';
 
 function resultEvent(model: string, caseId: string, repeat: number, s: CaseScore, latency = 20) {
   return {
@@ -68,94 +33,6 @@ function resultEvent(model: string, caseId: string, repeat: number, s: CaseScore
     adjustments: [],
   };
 }
-
-function randomRows(seed: number, cases: number, repeats: number): CaseRow[] {
-  const r = rng(seed);
-  const rows: CaseRow[] = [];
-  for (let c = 0; c < cases; c++)
-    for (let k = 0; k < repeats; k++) {
-      const success = r() > 0.1;
-      const tool = success && r() > 0.2 ? 1 : 0;
-      const params = c % 4 === 0 ? null : Math.round(r() * 4) / 4;
-      const overall = params === null ? tool : Math.round((0.6 * tool + 0.4 * params) * 10_000) / 10_000;
-      rows.push(
-        rowFromEvent(
-          resultEvent(
-            'm',
-            `case-${c}`,
-            k,
-            score({
-              success,
-              tool_score: tool,
-              param_score: params,
-              overall_score: overall,
-              passed: success && overall === 1,
-              expected_tool: c % 7 === 0 ? null : 'x',
-              category: ['a', 'b', null][c % 3] ?? null,
-              error_category: success ? null : 'timeout',
-            }),
-            Math.round(r() * 500),
-          ),
-        ),
-      );
-    }
-  return rows;
-}
-
-describe('summarize (a port of the server summary)', () => {
-  it('equals eval-core summarizeOutcomes on random runs, repeats and failures', async () => {
-    // The workspace alias (vitest config) resolves eval-core's sources; the web bundle never imports it.
-    const name = 'eval-core';
-    const core = (await import(/* @vite-ignore */ `@llmbench/${name}`)) as {
-      summarizeOutcomes: (o: unknown[], opts?: unknown) => Record<string, unknown>;
-    };
-    for (const [seed, cases, repeats] of [
-      [1, 12, 1],
-      [2, 30, 3],
-      [3, 5, 5],
-      [4, 40, 2],
-    ] as const) {
-      const rows = randomRows(seed, cases, repeats);
-      const prices = { input_per_mtok: 0.15, output_per_mtok: 0.6 };
-      const server = core.summarizeOutcomes(
-        rows.map((r) => ({ case_id: r.case_id, score: r.score, latency_ms: r.latency_ms, usage: r.usage })),
-        { prices },
-      );
-      const mine = summarize(rows, prices);
-      for (const k of [
-        'cases',
-        'runs',
-        'tool_accuracy',
-        'param_accuracy',
-        'overall',
-        'cases_passed',
-        'pass_rate',
-        'latency_ms',
-        'tokens',
-        'cost_usd',
-        'errors_by_category',
-        'irrelevance_accuracy',
-        'category_breakdown',
-        'repeats',
-      ])
-        expect(mine[k], `${k} (seed ${seed})`).toEqual(server[k]);
-    }
-  });
-
-  it('averages over cases, so a case run three times weighs like one run once', () => {
-    const rows = [
-      ...[0, 1, 2].map((k) => rowFromEvent(resultEvent('m', 'a', k, score()))),
-      rowFromEvent(
-        resultEvent('m', 'b', 0, score({ tool_score: 0, param_score: 0, overall_score: 0, passed: false })),
-      ),
-    ];
-    const s = summarize(rows);
-    expect(s.overall).toBe(0.5);
-    expect(s.pass_rate).toBe(0.75);
-    expect(s.repeats.k).toBe(3);
-    expect(s.repeats.pass_hat_k).toBe(0.5);
-  });
-});
 
 describe('deriveLive', () => {
   const init = {

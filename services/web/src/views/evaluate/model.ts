@@ -2,42 +2,15 @@
  * The evaluate area's view model: pure functions from job events or stored history to what the
  * views show. Live and history feed the SAME functions, so both show the same numbers.
  */
+import { mean } from '@llmbench/eval-core/stats';
+import { summarizeOutcomes, type SummaryInput, type TokenPrices } from '@llmbench/eval-core/summary';
 
-export type ExpectedTool = string | string[] | null;
+/** One case's score as the worker stores and streams it. */
+export type CaseScore = SummaryInput['score'];
+export type ExpectedTool = CaseScore['expected_tool'];
+export type ParamDetail = CaseScore['param_details'][number];
 
-export type ParamDetail = {
-  key?: string;
-  expected?: unknown;
-  actual?: unknown;
-  match?: boolean;
-  mode?: string;
-  [k: string]: unknown;
-};
-
-/** One case's score as the worker stores and streams it (eval-core's CaseScore, loosely). */
-export type CaseScore = {
-  scoring_version?: number;
-  success: boolean;
-  tool_score: number;
-  param_score: number | null;
-  overall_score: number;
-  passed: boolean;
-  actual_tool: string | null;
-  actual_params: Record<string, unknown> | null;
-  expected_tool: ExpectedTool;
-  expected_params: Record<string, unknown> | null;
-  category: string | null;
-  format_compliance?: string;
-  error_type?: string | null;
-  error: string | null;
-  error_category: string | null;
-  param_details?: ParamDetail[];
-  schema_check?: { valid: boolean; errors: unknown[] } | null;
-  notes?: string[];
-  [k: string]: unknown;
-};
-
-export type Usage = { prompt_tokens: number; completion_tokens: number } | null;
+export type Usage = SummaryInput['usage'];
 
 /** One run of one case for one model: the row of the per-case table. */
 export type CaseRow = {
@@ -57,35 +30,8 @@ export type CaseRow = {
 
 export type Adjustment = { param: string; action: string; reason: string; [k: string]: unknown };
 
-export type LatencySummary = { avg: number; p50: number; p95: number };
-
-/** The per-target summary (eval-core's TargetSummary; fields the views use). */
-export type TargetSummary = {
-  cases: number;
-  runs: number;
-  tool_accuracy: number;
-  param_accuracy: number | null;
-  overall: number;
-  cases_passed: number;
-  pass_rate: number;
-  latency_ms: LatencySummary | null;
-  tokens: { prompt: number; completion: number; total: number };
-  cost_usd: number | null;
-  errors_by_category: Record<string, number>;
-  irrelevance_accuracy?: number | null;
-  category_breakdown?: Record<
-    string,
-    { cases: number; runs: number; passed: number; pass_rate: number; tool_accuracy: number; overall: number }
-  >;
-  repeats: {
-    k: number;
-    overall_mean: number;
-    overall_ci95: [number, number] | null;
-    pass_hat_k: number;
-    pass_at_1: number;
-  };
-  [k: string]: unknown;
-};
+/** The per-target summary, as eval-core computes (and the server stores) it. */
+export type TargetSummary = ReturnType<typeof summarizeOutcomes>;
 
 export type TargetRef = { provider_key: string; model_id: string; display_name?: string };
 
@@ -158,158 +104,8 @@ export function rowFromStored(res: StoredResult): CaseRow {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Summary: a port of eval-core's summarizeOutcomes (the server's ONE summary function) for the
-// numbers shown while a run is still going; finished runs show the server's stored summary.
-
-const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
-const mean = (xs: readonly number[]) => (xs.length === 0 ? 0 : xs.reduce((s, x) => s + x, 0) / xs.length);
-
-/** Linear-interpolated percentile (p in 0..100), as eval-core computes it (numpy's default). */
-export function percentile(xs: readonly number[], p: number): number {
-  if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  const rank = (Math.min(100, Math.max(0, p)) / 100) * (s.length - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.ceil(rank);
-  const a = s[lo] as number;
-  const b = s[hi] as number;
-  return a + (b - a) * (rank - lo);
-}
-
-/** Two-sided 97.5 % quantiles of Student's t for df = 1..29 (eval-core's table). */
-const T_975 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131,
-  2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045,
-];
-
-/** The 95 % interval multiplier for a sample of n: Student's t below 30, else 1.96. */
-export function t975(n: number): number {
-  if (n >= 30) return 1.96;
-  return T_975[Math.max(1, n - 1) - 1] as number;
-}
-
-/** 95 % CI of a mean, clamped to [0, 1]; [m, m] for one value; null for none. */
-export function ci95(xs: readonly number[]): [number, number] | null {
-  if (xs.length === 0) return null;
-  const m = mean(xs);
-  if (xs.length === 1) return [m, m];
-  const sd = Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1));
-  const half = (t975(xs.length) * sd) / Math.sqrt(xs.length);
-  return [Math.max(0, m - half), Math.min(1, m + half)];
-}
-
-export const ERROR_CATEGORIES = [
-  'auth',
-  'rate_limit',
-  'timeout',
-  'server_error',
-  'bad_request',
-  'malformed_response',
-  'network',
-  'cancelled',
-] as const;
-
-type CaseAgg = {
-  tool: number;
-  overall: number;
-  params: number | null;
-  passRate: number;
-  allPassed: boolean;
-  irrelevance: boolean;
-  category: string;
-  runs: number;
-  passed: number;
-};
-
-function aggregateCase(scores: readonly CaseScore[]): CaseAgg {
-  const first = scores[0] as CaseScore;
-  const params = scores.map((s) => s.param_score).filter((p): p is number => p !== null);
-  const passed = scores.filter((s) => s.passed).length;
-  return {
-    tool: mean(scores.map((s) => s.tool_score)),
-    overall: mean(scores.map((s) => s.overall_score)),
-    params: params.length === 0 ? null : mean(params),
-    passRate: passed / scores.length,
-    allPassed: passed === scores.length,
-    irrelevance: first.expected_tool === null,
-    category: first.category ?? 'uncategorized',
-    runs: scores.length,
-    passed,
-  };
-}
-
-/** Summarises one target's rows exactly as the server does (averages over cases, 4 dp). */
-export function summarize(
-  rows: readonly CaseRow[],
-  prices?: { input_per_mtok: number; output_per_mtok: number } | null,
-): TargetSummary {
-  const byCase = new Map<string, CaseScore[]>();
-  for (const r of rows) {
-    const list = byCase.get(r.case_id);
-    if (list) list.push(r.score);
-    else byCase.set(r.case_id, [r.score]);
-  }
-  const cases = [...byCase.values()].map(aggregateCase);
-  const withParams = cases.map((c) => c.params).filter((p): p is number => p !== null);
-  const passedRuns = rows.filter((r) => r.score.passed).length;
-  const lat = rows.filter((r) => r.score.success).map((r) => r.latency_ms);
-  const r1 = (x: number) => Math.round(x * 10) / 10;
-  const prompt = rows.reduce((s, r) => s + (r.usage?.prompt_tokens ?? 0), 0);
-  const completion = rows.reduce((s, r) => s + (r.usage?.completion_tokens ?? 0), 0);
-  const errors: Record<string, number> = Object.fromEntries(ERROR_CATEGORIES.map((c) => [c, 0]));
-  for (const r of rows) {
-    const c = r.score.error_category;
-    if (c) errors[c] = (errors[c] ?? 0) + 1;
-  }
-  const groups = new Map<string, CaseAgg[]>();
-  for (const c of cases) groups.set(c.category, [...(groups.get(c.category) ?? []), c]);
-  const category_breakdown: NonNullable<TargetSummary['category_breakdown']> = {};
-  for (const [name, list] of groups) {
-    const runs = list.reduce((s, c) => s + c.runs, 0);
-    const passed = list.reduce((s, c) => s + c.passed, 0);
-    category_breakdown[name] = {
-      cases: list.length,
-      runs,
-      passed,
-      pass_rate: round4(runs === 0 ? 0 : passed / runs),
-      tool_accuracy: round4(mean(list.map((c) => c.tool))),
-      overall: round4(mean(list.map((c) => c.overall))),
-    };
-  }
-  const overalls = cases.map((c) => c.overall);
-  const ci = ci95(overalls);
-  const irrelevance = cases.filter((c) => c.irrelevance);
-  return {
-    cases: cases.length,
-    runs: rows.length,
-    tool_accuracy: round4(mean(cases.map((c) => c.tool))),
-    param_accuracy: withParams.length === 0 ? null : round4(mean(withParams)),
-    overall: round4(mean(overalls)),
-    cases_passed: passedRuns,
-    pass_rate: round4(rows.length === 0 ? 0 : passedRuns / rows.length),
-    latency_ms:
-      lat.length === 0
-        ? null
-        : { avg: r1(mean(lat)), p50: r1(percentile(lat, 50)), p95: r1(percentile(lat, 95)) },
-    tokens: { prompt, completion, total: prompt + completion },
-    cost_usd: prices
-      ? Math.round(
-          ((prompt * prices.input_per_mtok + completion * prices.output_per_mtok) / 1_000_000) * 1e6,
-        ) / 1e6
-      : null,
-    errors_by_category: errors,
-    irrelevance_accuracy: irrelevance.length === 0 ? null : round4(mean(irrelevance.map((c) => c.tool))),
-    irrelevance_cases: irrelevance.length,
-    category_breakdown,
-    repeats: {
-      k: cases.reduce((k, c) => Math.max(k, c.runs), 0),
-      overall_mean: round4(mean(overalls)),
-      overall_ci95: ci === null ? null : [round4(ci[0]), round4(ci[1])],
-      pass_hat_k: round4(cases.length === 0 ? 0 : cases.filter((c) => c.allPassed).length / cases.length),
-      pass_at_1: round4(mean(cases.map((c) => c.passRate))),
-    },
-  };
-}
+// Summary: while a run is going the views show eval-core's own summary of the rows so far (the
+// server's ONE summary function, bundled); finished runs show the server's stored summary.
 
 export const errorCount = (s: TargetSummary) =>
   Object.values(s.errors_by_category ?? {}).reduce((a, b) => a + (typeof b === 'number' ? b : 0), 0);
@@ -333,7 +129,7 @@ export function modelSummaries(
   rows: readonly CaseRow[],
   stored: ReadonlyMap<string, TargetSummary>,
   expectedRuns: number | null,
-  prices: ReadonlyMap<string, { input_per_mtok: number; output_per_mtok: number } | null> = new Map(),
+  prices: ReadonlyMap<string, TokenPrices | null> = new Map(),
 ): ModelSummary[] {
   return targets.map((t) => {
     const k = tkey(t);
@@ -342,9 +138,9 @@ export function modelSummaries(
       target: t,
       summary:
         server ??
-        summarize(
+        summarizeOutcomes(
           rows.filter((r) => tkey(r) === k),
-          prices.get(k) ?? null,
+          { prices: prices.get(k) ?? null },
         ),
       final: !!server,
       expected_runs: expectedRuns,

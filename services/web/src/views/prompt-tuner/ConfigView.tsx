@@ -5,10 +5,9 @@ import { Link, navigate, type Route } from '../../app/router';
 import { SuitePicker, TargetPicker, type Target } from '../../components/pickers';
 import { ErrorBanner, Field, Loading, PageHeader } from '../../components/ui';
 import { useApi } from '../../components/use-api';
-import { seconds, usd, when } from '../../lib/format';
-import { PromptTunerTabs, rememberWarnings } from './common';
+import { seconds, targetKey, usd, when } from '../../lib/format';
+import { InputField, PromptTunerTabs, rememberWarnings } from './common';
 import { CasePicker } from './CasePicker';
-import { subsetEstimate } from './estimate';
 import type { LibraryEntry, TuneEstimate, TuneRecord } from './types';
 
 type Mode = 'quick' | 'evolutionary';
@@ -132,16 +131,7 @@ function ConfigForm({ initial, from }: { initial: Initial; from?: TuneRecord }) 
     baseText: useId(),
     baseLib: useId(),
     objective: useId(),
-    population: useId(),
-    generations: useId(),
-    selection: useId(),
-    temperature: useId(),
     toolChoice: useId(),
-    split: useId(),
-    maxCalls: useId(),
-    maxCost: useId(),
-    maxDuration: useId(),
-    seed: useId(),
   };
   const [suiteId, setSuiteId] = useState(initial.suiteId);
   const [mode, setMode] = useState<Mode>(initial.mode);
@@ -217,7 +207,11 @@ function ConfigForm({ initial, from }: { initial: Initial; from?: TuneRecord }) 
     caseIds,
   ]);
 
-  // The estimate follows the configuration (debounced), as the API computes it.
+  // Cases of the suite that still exist (a repeated tune may name deleted ones).
+  const suiteCases = suite.data?.test_cases;
+  const liveCaseIds = suiteCases ? caseIds.filter((id) => suiteCases.some((c) => c.id === id)) : caseIds;
+  const subset = someCases && liveCaseIds.length > 0;
+  // The estimate follows the configuration (debounced): the API's, for exactly what a start would send.
   const estimatePath =
     suiteId && inRange(population, 3, 20, true) && (mode === 'quick' || inRange(generations, 1, 10, true))
       ? `/api/tool-eval/prompt-tune/estimate${query({
@@ -225,8 +219,10 @@ function ConfigForm({ initial, from }: { initial: Initial; from?: TuneRecord }) 
           mode,
           population_size: parse(population),
           generations: mode === 'quick' ? 1 : parse(generations),
-          num_models: Math.max(1, targets.length),
+          ...(targets.length > 0 ? { targets: targets.map(targetKey).join(',') } : { num_models: 1 }),
+          meta_target: meta[0] ? targetKey(meta[0]) : undefined,
           validation_split: customSplit && inRange(split, 0, 0.5) ? parse(split) : undefined,
+          case_ids: subset ? liveCaseIds.join(',') : undefined,
         })}`
       : undefined;
   const [estimate, setEstimate] = useState<{ path?: string; data?: TuneEstimate; error?: unknown }>({});
@@ -245,20 +241,7 @@ function ConfigForm({ initial, from }: { initial: Initial; from?: TuneRecord }) 
     };
   }, [estimatePath]);
   const estimateFresh = estimate.path === estimatePath;
-  // Cases of the suite that still exist (a repeated tune may name deleted ones).
-  const suiteCases = suite.data?.test_cases;
-  const liveCaseIds = suiteCases ? caseIds.filter((id) => suiteCases.some((c) => c.id === id)) : caseIds;
-  const subset = someCases && liveCaseIds.length > 0 && !!estimatePath;
-  const shownEstimate: TuneEstimate | undefined = subset
-    ? subsetEstimate({
-        mode,
-        population_size: parse(population),
-        generations: mode === 'quick' ? 1 : parse(generations),
-        cases: liveCaseIds.length,
-        models: Math.max(1, targets.length),
-        validation_split: customSplit && inRange(split, 0, 0.5) ? parse(split) : undefined,
-      })
-    : estimate.data;
+  const shownEstimate = estimate.data;
 
   const serverField = (path: string) => serverError?.fieldError(path);
   const shown = (key: string) => (submitted ? errors[key] : undefined);
@@ -521,55 +504,40 @@ function ConfigForm({ initial, from }: { initial: Initial; from?: TuneRecord }) 
           <section className="card" aria-labelledby="pt-evo">
             <h2 id="pt-evo">Evolution</h2>
             <div className="pt-fields">
-              <Field
-                id={ids.population}
+              <InputField
+                type="number"
                 label="Population size"
                 hint="Prompts per generation (3–20)"
                 error={shown('population') ?? serverField('config.population_size')}
-              >
-                <input
-                  id={ids.population}
-                  type="number"
-                  min={3}
-                  max={20}
-                  step={1}
-                  value={population}
-                  onChange={(e) => setPopulation(e.target.value)}
-                />
-              </Field>
-              <Field
-                id={ids.generations}
+                min={3}
+                max={20}
+                step={1}
+                value={population}
+                onChange={setPopulation}
+              />
+              <InputField
+                type="number"
                 label="Generations"
                 hint={mode === 'quick' ? 'Quick mode runs one generation' : '1–10'}
                 error={shown('generations') ?? serverField('config.generations')}
-              >
-                <input
-                  id={ids.generations}
-                  type="number"
-                  min={1}
-                  max={10}
-                  step={1}
-                  value={mode === 'quick' ? '1' : generations}
-                  disabled={mode === 'quick'}
-                  onChange={(e) => setGenerations(e.target.value)}
-                />
-              </Field>
-              <Field
-                id={ids.selection}
+                min={1}
+                max={10}
+                step={1}
+                value={mode === 'quick' ? '1' : generations}
+                disabled={mode === 'quick'}
+                onChange={setGenerations}
+              />
+              <InputField
+                type="number"
                 label="Selection ratio"
                 hint="Share of each generation that survives (0.2–0.8)"
                 error={shown('selection') ?? serverField('config.selection_ratio')}
-              >
-                <input
-                  id={ids.selection}
-                  type="number"
-                  min={0.2}
-                  max={0.8}
-                  step={0.05}
-                  value={selection}
-                  onChange={(e) => setSelection(e.target.value)}
-                />
-              </Field>
+                min={0.2}
+                max={0.8}
+                step={0.05}
+                value={selection}
+                onChange={setSelection}
+              />
               <Field id={ids.objective} label="Objective" hint="What “best” means across models">
                 <select
                   id={ids.objective}
@@ -596,22 +564,17 @@ function ConfigForm({ initial, from }: { initial: Initial; from?: TuneRecord }) 
           <section className="card" aria-labelledby="pt-eval">
             <h2 id="pt-eval">Evaluation</h2>
             <div className="pt-fields">
-              <Field
-                id={ids.temperature}
+              <InputField
+                type="number"
                 label="Temperature"
                 hint="0 is deterministic (0–2)"
                 error={shown('temperature') ?? serverField('config.temperature')}
-              >
-                <input
-                  id={ids.temperature}
-                  type="number"
-                  min={0}
-                  max={2}
-                  step={0.1}
-                  value={temperature}
-                  onChange={(e) => setTemperature(e.target.value)}
-                />
-              </Field>
+                min={0}
+                max={2}
+                step={0.1}
+                value={temperature}
+                onChange={setTemperature}
+              />
               <Field id={ids.toolChoice} label="Tool choice">
                 <select
                   id={ids.toolChoice}
@@ -623,34 +586,29 @@ function ConfigForm({ initial, from }: { initial: Initial; from?: TuneRecord }) 
                   <option value="none">none</option>
                 </select>
               </Field>
-              <Field
-                id={ids.split}
+              <InputField
+                type="number"
                 label="Held-out share"
                 hint={customSplit ? '0–0.5 of the cases, never used for selection' : '30 % from 10 cases on'}
                 error={shown('split') ?? serverField('config.validation_split')}
-              >
-                <input
-                  id={ids.split}
-                  type="number"
-                  min={0}
-                  max={0.5}
-                  step={0.05}
-                  value={customSplit ? split : ''}
-                  placeholder="auto"
-                  disabled={!customSplit}
-                  onChange={(e) => setSplit(e.target.value)}
-                />
-              </Field>
-              <Field id={ids.seed} label="Seed" hint="Optional; same seed, same split" error={shown('seed')}>
-                <input
-                  id={ids.seed}
-                  type="number"
-                  step={1}
-                  value={seed}
-                  placeholder="42"
-                  onChange={(e) => setSeed(e.target.value)}
-                />
-              </Field>
+                min={0}
+                max={0.5}
+                step={0.05}
+                value={customSplit ? split : ''}
+                placeholder="auto"
+                disabled={!customSplit}
+                onChange={setSplit}
+              />
+              <InputField
+                type="number"
+                label="Seed"
+                hint="Optional; same seed, same split"
+                error={shown('seed')}
+                step={1}
+                value={seed}
+                placeholder="42"
+                onChange={setSeed}
+              />
             </div>
             <label className="check">
               <input
@@ -668,48 +626,24 @@ function ConfigForm({ initial, from }: { initial: Initial; from?: TuneRecord }) 
               Optional limits: the tune stops cleanly with the best prompt found so far.
             </p>
             <div className="pt-fields">
-              <Field
-                id={ids.maxCalls}
-                label="Max API calls"
-                error={shown('maxCalls') ?? serverField('budget.max_calls')}
-              >
-                <input
-                  id={ids.maxCalls}
+              {(
+                [
+                  ['Max API calls', 'maxCalls', 'max_calls', maxCalls, setMaxCalls, 1, 1],
+                  ['Max cost (USD)', 'maxCost', 'max_cost_usd', maxCost, setMaxCost, 0, 0.01],
+                  ['Max duration (s)', 'maxDuration', 'max_duration_s', maxDuration, setMaxDuration, 1, 1],
+                ] as const
+              ).map(([label, key, field, value, onChange, min, step]) => (
+                <InputField
+                  key={key}
                   type="number"
-                  min={1}
-                  step={1}
-                  value={maxCalls}
-                  onChange={(e) => setMaxCalls(e.target.value)}
+                  label={label}
+                  error={shown(key) ?? serverField(`budget.${field}`)}
+                  min={min}
+                  step={step}
+                  value={value}
+                  onChange={onChange}
                 />
-              </Field>
-              <Field
-                id={ids.maxCost}
-                label="Max cost (USD)"
-                error={shown('maxCost') ?? serverField('budget.max_cost_usd')}
-              >
-                <input
-                  id={ids.maxCost}
-                  type="number"
-                  min={0}
-                  step={0.01}
-                  value={maxCost}
-                  onChange={(e) => setMaxCost(e.target.value)}
-                />
-              </Field>
-              <Field
-                id={ids.maxDuration}
-                label="Max duration (s)"
-                error={shown('maxDuration') ?? serverField('budget.max_duration_s')}
-              >
-                <input
-                  id={ids.maxDuration}
-                  type="number"
-                  min={1}
-                  step={1}
-                  value={maxDuration}
-                  onChange={(e) => setMaxDuration(e.target.value)}
-                />
-              </Field>
+              ))}
             </div>
           </section>
         </div>
@@ -721,11 +655,11 @@ function ConfigForm({ initial, from }: { initial: Initial; from?: TuneRecord }) 
               <p className="muted small">
                 Choose a suite (and a valid population) to see what the tune will cost.
               </p>
-            ) : estimate.error && estimateFresh && !subset ? (
+            ) : estimate.error && estimateFresh ? (
               <ErrorBanner error={estimate.error} title="Could not estimate" />
             ) : shownEstimate ? (
               <>
-                <dl className="pt-stats" data-testid="estimate" aria-busy={!subset && !estimateFresh}>
+                <dl className="pt-stats" data-testid="estimate" aria-busy={!estimateFresh}>
                   <Stat label="Prompts" value={shownEstimate.total_prompts} testId="estimate-prompts" />
                   <Stat label="Meta calls" value={shownEstimate.meta_calls} testId="estimate-meta-calls" />
                   <Stat label="Eval calls" value={shownEstimate.eval_calls} testId="estimate-eval-calls" />
@@ -755,21 +689,19 @@ function ConfigForm({ initial, from }: { initial: Initial; from?: TuneRecord }) 
                   />
                 </dl>
                 {shownEstimate.estimated_cost_usd === null && (
-                  <p className="muted small">
-                    The estimate does not price models; a start above your monthly budget asks you to confirm.
-                  </p>
+                  <p className="muted small">These models have no prices: the cost is not estimated.</p>
                 )}
                 {shownEstimate.warnings.map((w) => (
                   <p key={w} className="banner banner-warn small">
                     {w}
                   </p>
                 ))}
-                {subset && (
+                {subset && estimateFresh && (
                   <p className="muted small" data-testid="estimate-subset">
-                    Computed here for the {liveCaseIds.length} chosen cases.
+                    For the {liveCaseIds.length} chosen cases.
                   </p>
                 )}
-                {!subset && !estimateFresh && <p className="muted small">Updating…</p>}
+                {!estimateFresh && <p className="muted small">Updating…</p>}
               </>
             ) : (
               <p className="muted small">Estimating…</p>

@@ -4,9 +4,9 @@ import { Link, navigate, type Route } from '../../app/router';
 import { Badge, ConfirmButton, EmptyState, ErrorBanner, Loading, PageHeader } from '../../components/ui';
 import { useApi } from '../../components/use-api';
 import { when } from '../../lib/format';
-import { PromptTunerTabs, modelLabel } from './common';
+import { PromptTunerTabs, targetLabel } from './common';
 import { STATUS_TONE } from './HistoryView';
-import { modelKey, recordEvents, reduceTune } from './tune-state';
+import { recordEvents, reduceTune } from './tune-state';
 import { TuneResults } from './TuneResults';
 import type { TuneRecord } from './types';
 
@@ -19,13 +19,7 @@ export function HistoryDetail({ route }: { route: Route }) {
     record.data?.suite_id ? `/api/tool-suites/${record.data.suite_id}` : undefined,
   );
   const view = useMemo(
-    () =>
-      record.data
-        ? reduceTune(recordEvents(record.data), {
-            basePrompt: record.data.base_prompt,
-            models: record.data.targets.map(modelKey),
-          })
-        : undefined,
+    () => (record.data ? reduceTune(recordEvents(record.data)) : undefined),
     [record.data],
   );
   const r = record.data;
@@ -62,9 +56,8 @@ export function HistoryDetail({ route }: { route: Route }) {
         subtitle={
           <>
             {suite.data ? `${suite.data.name} · ` : ''}
-            {when(r.created_at)} · {r.mode} · models{' '}
-            {r.targets.map((t) => modelLabel(modelKey(t))).join(', ')} · meta model{' '}
-            {modelLabel(modelKey(r.meta_target))}
+            {when(r.created_at)} · {r.mode} · models {r.targets.map(targetLabel).join(', ')} · meta model{' '}
+            {targetLabel(r.meta_target)}
           </>
         }
         actions={
@@ -108,7 +101,7 @@ export function HistoryDetail({ route }: { route: Route }) {
           <Link to={`/prompt-tuner/jobs/${r.job_id}`}>Watch it live</Link>.
         </p>
       )}
-      <TuneResults view={view} runId={r.id} basePrompt={r.base_prompt} suiteName={suite.data?.name} />
+      <TuneResults view={view} runId={r.id} suiteName={suite.data?.name} />
     </>
   );
 }

@@ -4,9 +4,8 @@ import { Link } from '../../app/router';
 import { SortableTable } from '../../components/SortableTable';
 import { Badge, ConfirmButton, EmptyState, ErrorBanner, Loading, PageHeader } from '../../components/ui';
 import { useApi } from '../../components/use-api';
-import { pct, usd, when } from '../../lib/format';
-import { PromptTunerTabs, modelLabel } from './common';
-import { modelKey } from './tune-state';
+import { pct, targetKey, usd, when } from '../../lib/format';
+import { PromptTunerTabs, targetLabel } from './common';
 import type { TuneSummary } from './types';
 
 export const STATUS_TONE: Record<string, 'ok' | 'warn' | 'bad' | 'info' | 'neutral'> = {
@@ -70,8 +69,8 @@ export function HistoryView() {
             {
               key: 'models',
               label: 'Models',
-              value: (t) => t.targets.map(modelKey).join(', '),
-              render: (t) => t.targets.map((x) => modelLabel(modelKey(x))).join(', '),
+              value: (t) => t.targets.map(targetKey).join(', '),
+              render: (t) => t.targets.map(targetLabel).join(', '),
             },
             {
               key: 'best',

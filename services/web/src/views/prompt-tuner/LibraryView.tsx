@@ -12,7 +12,7 @@ import {
 } from '../../components/ui';
 import { useApi } from '../../components/use-api';
 import { when } from '../../lib/format';
-import { PromptTunerTabs, TableWrap } from './common';
+import { InputField, PromptTunerTabs, TableWrap } from './common';
 import { PromptDiff } from './PromptDiff';
 import type { LibraryEntry } from './types';
 
@@ -238,7 +238,7 @@ export function LibraryView({ route }: { route: Route }) {
 
 /** Adds a prompt by hand (the next version when the name exists). */
 function AddPrompt({ onSaved }: { onSaved: (e: LibraryEntry) => void }) {
-  const ids = { name: useId(), text: useId(), notes: useId() };
+  const textId = useId();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [text, setText] = useState('');
@@ -280,27 +280,17 @@ function AddPrompt({ onSaved }: { onSaved: (e: LibraryEntry) => void }) {
   };
   return (
     <form className="card" onSubmit={submit} aria-label="Add a prompt">
-      <Field id={ids.name} label="Name" hint="An existing name gets its next version">
-        <input
-          id={ids.name}
-          type="text"
-          maxLength={128}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-        />
+      <InputField
+        label="Name"
+        hint="An existing name gets its next version"
+        maxLength={128}
+        value={name}
+        onChange={setName}
+      />
+      <Field id={textId} label="Prompt">
+        <textarea id={textId} rows={6} value={text} onChange={(e) => setText(e.target.value)} />
       </Field>
-      <Field id={ids.text} label="Prompt">
-        <textarea id={ids.text} rows={6} value={text} onChange={(e) => setText(e.target.value)} />
-      </Field>
-      <Field id={ids.notes} label="Notes (optional)">
-        <input
-          id={ids.notes}
-          type="text"
-          maxLength={2000}
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-        />
-      </Field>
+      <InputField label="Notes (optional)" maxLength={2000} value={notes} onChange={setNotes} />
       <ErrorBanner error={error} title="Could not save" />
       <div className="row">
         <button type="submit" className="btn btn-primary" disabled={busy}>

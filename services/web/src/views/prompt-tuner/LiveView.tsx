@@ -5,26 +5,17 @@ import { JobLive, jobOutcome } from '../../components/JobLive';
 import { EmptyState, ErrorBanner, PageHeader } from '../../components/ui';
 import { useApi } from '../../components/use-api';
 import { useJobEvents } from '../../api/use-job-events';
-import { PromptTunerTabs, recalledWarnings } from './common';
-import { modelKey, reduceTune, type TuneEvent } from './tune-state';
+import { PromptTunerTabs, recalledWarnings, targetLabel } from './common';
+import { reduceTune, type TuneEvent } from './tune-state';
 import { TuneResults } from './TuneResults';
-import type { TuneRecord } from './types';
 
 /** `/prompt-tuner/jobs/:jobId`: a tune as it runs, derived from its events (a reload replays them). */
 export function LiveView({ route }: { route: Route }) {
   const jobId = route.params.jobId ?? '';
   const stream = useJobEvents(jobId);
   const job = useApi<JobView>(`/api/jobs/${jobId}`);
-  const startEvent = stream.events.find((e) => e.type === 'tune_start') as { tune_id?: string } | undefined;
-  const runId = job.data?.run_id ?? startEvent?.tune_id;
-  // The stored tune gives what the events do not carry: the base prompt's text and the models.
-  const record = useApi<TuneRecord>(runId ? `/api/tool-eval/prompt-tune/history/${runId}` : undefined);
-  const basePrompt = record.data?.base_prompt ?? null;
-  const models = useMemo(() => record.data?.targets.map(modelKey), [record.data]);
-  const view = useMemo(
-    () => reduceTune(stream.events as unknown as TuneEvent[], { basePrompt, models }),
-    [stream.events, basePrompt, models],
-  );
+  const view = useMemo(() => reduceTune(stream.events as unknown as TuneEvent[]), [stream.events]);
+  const runId = job.data?.run_id ?? view.start?.tune_id;
   const extra = recalledWarnings(jobId).filter((w) => !view.warnings.includes(w));
   const outcome = jobOutcome(stream);
   const wrongType = job.data && job.data.type !== 'prompt_tune';
@@ -46,9 +37,9 @@ export function LiveView({ route }: { route: Route }) {
       <PageHeader
         title="Prompt tune"
         subtitle={
-          record.data ? (
+          view.start?.meta_target ? (
             <>
-              {view.start?.suite_name ?? 'Suite'} · meta model {modelLabelOf(record.data.meta_target)}
+              {view.start.suite_name} · meta model {targetLabel(view.start.meta_target)}
             </>
           ) : undefined
         }
@@ -69,9 +60,6 @@ export function LiveView({ route }: { route: Route }) {
       )}
       <JobLive jobId={jobId} stream={stream} label="Prompt tune" />
       {job.error && <ErrorBanner error={job.error} title="Could not load the job" />}
-      {record.error && record.error.status !== 404 && (
-        <ErrorBanner error={record.error} title="Could not load the stored tune (base prompt and models)" />
-      )}
       {extra.length > 0 && (
         <div className="banner banner-warn" role="status">
           <strong>Warnings</strong>
@@ -99,10 +87,8 @@ export function LiveView({ route }: { route: Route }) {
           Connecting to the tune…
         </p>
       ) : (
-        <TuneResults view={view} runId={runId} basePrompt={basePrompt} suiteName={view.start?.suite_name} />
+        <TuneResults view={view} runId={runId} />
       )}
     </>
   );
 }
-
-const modelLabelOf = (t: { provider_key: string; model_id: string }) => `${t.model_id} (${t.provider_key})`;

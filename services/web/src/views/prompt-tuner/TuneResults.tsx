@@ -3,8 +3,8 @@ import { api } from '../../api/client';
 import { Link } from '../../app/router';
 import { LineChart } from '../../components/LineChart';
 import { Badge, ErrorBanner } from '../../components/ui';
-import { pct, seconds, usd } from '../../lib/format';
-import { modelLabel, TableWrap } from './common';
+import { pct, seconds, targetKey, usd } from '../../lib/format';
+import { InputField, modelLabel, TableWrap, targetLabel } from './common';
 import { PromptDiff } from './PromptDiff';
 import type { Card, GenerationView, TuneView } from './tune-state';
 import type { LibraryEntry } from './types';
@@ -21,18 +21,10 @@ function focusCard(id: string) {
   el.focus({ preventScroll: true });
 }
 
+type ResultsProps = { view: TuneView; runId: string | undefined; suiteName?: string | undefined };
+
 /** Everything a tune shows, live or from history: outcome, chart, the generations' prompt cards. */
-export function TuneResults({
-  view,
-  runId,
-  basePrompt,
-  suiteName,
-}: {
-  view: TuneView;
-  runId: string | undefined;
-  basePrompt: string | null;
-  suiteName?: string;
-}) {
+export function TuneResults({ view, runId, suiteName }: ResultsProps) {
   const [highlight, setHighlight] = useState<string[]>([]);
   return (
     <>
@@ -58,14 +50,7 @@ export function TuneResults({
         </p>
       )}
       {view.start && !view.complete && <ScoringProgress view={view} />}
-      {view.complete && (
-        <Outcome
-          view={view}
-          runId={runId}
-          basePrompt={basePrompt}
-          suiteName={suiteName ?? view.start?.suite_name}
-        />
-      )}
+      {view.complete && <Outcome view={view} runId={runId} suiteName={suiteName ?? view.start?.suite_name} />}
       {view.chart.length > 0 && (
         <section aria-labelledby="pt-chart">
           <h2 id="pt-chart">Score per generation</h2>
@@ -287,7 +272,7 @@ function PromptCard({
           )}
         </span>
       </div>
-      {(card.parents.length > 0 || card.unresolvedParents.length > 0 || dupOf) && (
+      {(card.parents.length > 0 || dupOf) && (
         <p className="small pt-lineage">
           {card.parents.length > 0 && (
             <>
@@ -304,9 +289,6 @@ function PromptCard({
                 );
               })}
             </>
-          )}
-          {card.unresolvedParents.length > 0 && (
-            <span className="muted"> parent #{card.unresolvedParents.map((i) => i + 1).join(', #')}</span>
           )}
           {dupOf && (
             <>
@@ -364,19 +346,43 @@ function PromptCard({
   );
 }
 
+/** Saving under a name to the prompt library: the request's state and the version it made. */
+function useSavePrompt() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState<LibraryEntry>();
+  const save = async (
+    name: string,
+    body: { prompt?: string; from_prompt_tune_id?: string; notes?: string },
+  ) => {
+    if (!name.trim()) return setError(new Error('Give the prompt a name.'));
+    setBusy(true);
+    setError(undefined);
+    try {
+      setSaved(await api.post<LibraryEntry>('/api/prompt-library', { name: name.trim(), ...body }));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, saved, save };
+}
+
+const libraryPath = (saved: LibraryEntry) =>
+  `/prompt-tuner/library?name=${encodeURIComponent(saved.name)}&id=${saved.id}`;
+
 /** Saves one candidate (not only the best) to the library, from its card. */
 function SaveCard({ card }: { card: Card }) {
   const nameId = useId();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState<LibraryEntry>();
+  const { busy, error, saved, save } = useSavePrompt();
   if (saved)
     return (
       <p className="small" role="status">
         Saved as{' '}
-        <Link to={`/prompt-tuner/library?name=${encodeURIComponent(saved.name)}&id=${saved.id}`}>
+        <Link to={libraryPath(saved)}>
           {saved.name} v{saved.version}
         </Link>
       </p>
@@ -387,24 +393,12 @@ function SaveCard({ card }: { card: Card }) {
         Save this prompt…
       </button>
     );
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!name.trim()) return setError(new Error('Give the prompt a name.'));
-    setBusy(true);
-    setError(undefined);
-    try {
-      setSaved(
-        await api.post<LibraryEntry>('/api/prompt-library', {
-          name: name.trim(),
-          prompt: card.text,
-          notes: `${cardLabel(card)} of a prompt tune${card.mean === null ? '' : ` (score ${card.mean.toFixed(4)})`}`,
-        }),
-      );
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void save(name, {
+      prompt: card.text ?? '',
+      notes: `${cardLabel(card)} of a prompt tune${card.mean === null ? '' : ` (score ${card.mean.toFixed(4)})`}`,
+    });
   };
   return (
     <form className="pt-card-save-form" onSubmit={submit} aria-label={`Save ${cardLabel(card)}`}>
@@ -497,19 +491,9 @@ function Delta({ from, to }: { from: number | null; to: number | null }) {
   );
 }
 
-function Outcome({
-  view,
-  runId,
-  basePrompt,
-  suiteName,
-}: {
-  view: TuneView;
-  runId: string | undefined;
-  basePrompt: string | null;
-  suiteName: string | undefined;
-}) {
+function Outcome({ view, runId, suiteName }: ResultsProps) {
   const c = view.complete!;
-  const base = basePrompt ?? (view.baseId ? view.cards[view.baseId]?.text : null) ?? null;
+  const base = (view.baseId ? view.cards[view.baseId]?.text : null) ?? null;
   const bestCard = view.cards[c.best_candidate_id];
   const overfit =
     c.validation_score !== null &&
@@ -591,8 +575,8 @@ function Outcome({
             </thead>
             <tbody>
               {c.per_model.map((m) => (
-                <tr key={`${m.provider_key}::${m.model_id}`}>
-                  <td>{modelLabel(`${m.provider_key}::${m.model_id}`)}</td>
+                <tr key={targetKey(m)}>
+                  <td>{targetLabel(m)}</td>
                   <td className="num">{pct(m.score)}</td>
                   <td className="pt-cell-prompt">
                     {m.best_prompt.length > 140 ? `${m.best_prompt.slice(0, 140)}…` : m.best_prompt}
@@ -617,7 +601,7 @@ function Outcome({
       {base !== null ? (
         <PromptDiff before={base} after={c.best_prompt} label="Changes from the base prompt" />
       ) : (
-        <p className="muted small">Loading the base prompt to compare…</p>
+        <p className="muted small">The base prompt is not known: nothing to compare.</p>
       )}
       {runId && <SaveToLibrary runId={runId} suggested={`${suiteName || 'Tuned'} prompt`} />}
       <p className="small">
@@ -630,57 +614,20 @@ function Outcome({
 
 function SaveToLibrary({ runId, suggested }: { runId: string; suggested: string }) {
   const nameId = useId();
-  const notesId = useId();
   const [name, setName] = useState(suggested);
   const [notes, setNotes] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState<LibraryEntry>();
-  const submit = async (e: FormEvent) => {
+  const { busy, error, saved, save } = useSavePrompt();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!name.trim()) {
-      setError(new Error('Give the prompt a name.'));
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      setSaved(
-        await api.post<LibraryEntry>('/api/prompt-library', {
-          name: name.trim(),
-          from_prompt_tune_id: runId,
-          ...(notes.trim() ? { notes: notes.trim() } : {}),
-        }),
-      );
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void save(name, { from_prompt_tune_id: runId, ...(notes.trim() ? { notes: notes.trim() } : {}) });
   };
   return (
     <form className="pt-save" onSubmit={submit} aria-labelledby={`${nameId}-h`}>
       <h3 id={`${nameId}-h`}>Save to the prompt library</h3>
       <div className="row pt-save-row">
-        <div className="field">
-          <label htmlFor={nameId}>Name</label>
-          <input
-            id={nameId}
-            type="text"
-            maxLength={128}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </div>
-        <div className="field pt-grow">
-          <label htmlFor={notesId}>Notes (optional)</label>
-          <input
-            id={notesId}
-            type="text"
-            maxLength={2000}
-            value={notes}
-            onChange={(e) => setNotes(e.target.value)}
-          />
+        <InputField label="Name" maxLength={128} value={name} onChange={setName} />
+        <div className="pt-grow">
+          <InputField label="Notes (optional)" maxLength={2000} value={notes} onChange={setNotes} />
         </div>
         <button type="submit" className="btn btn-primary" disabled={busy}>
           {busy ? 'Saving…' : 'Save to prompt library'}
@@ -691,10 +638,8 @@ function SaveToLibrary({ runId, suggested }: { runId: string; suggested: string 
       {saved && (
         <p className="banner banner-info" role="status" data-testid="saved-prompt" data-id={saved.id}>
           Saved as <strong>{saved.name}</strong> version {saved.version}.{' '}
-          <Link to={`/prompt-tuner/library?name=${encodeURIComponent(saved.name)}&id=${saved.id}`}>
-            Open it in the library
-          </Link>{' '}
-          · <Link to={`/evaluate?system_prompt_id=${saved.id}`}>Use it in an evaluation</Link>
+          <Link to={libraryPath(saved)}>Open it in the library</Link> ·{' '}
+          <Link to={`/evaluate?system_prompt_id=${saved.id}`}>Use it in an evaluation</Link>
         </p>
       )}
     </form>

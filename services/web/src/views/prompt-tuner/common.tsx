@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
-import { Tabs } from '../../components/ui';
+import { useId, type ReactNode } from 'react';
+import { Field, Tabs } from '../../components/ui';
+import { targetKey } from '../../lib/format';
 import './prompt-tuner.css';
 
 /** Moves between the prompt tuner's sections. */
@@ -21,6 +22,9 @@ export function modelLabel(key: string): string {
   const [provider, model] = key.split('::');
   return provider === 'sandbox' ? (model ?? key) : `${model ?? key} (${provider})`;
 }
+
+/** A target shown short, as {@link modelLabel}. */
+export const targetLabel = (t: { provider_key: string; model_id: string }) => modelLabel(targetKey(t));
 
 /** Warnings the 202 answered, kept for the live view it navigates to. */
 export function rememberWarnings(jobId: string, warnings: string[]): void {
@@ -46,5 +50,35 @@ export function TableWrap({ label, children }: { label: string; children: ReactN
     <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
       {children}
     </div>
+  );
+}
+
+/** A labelled input whose value stays text (a blank or half-typed number shows as typed). */
+export function InputField({
+  label,
+  hint,
+  error,
+  onChange,
+  type = 'text',
+  ...input
+}: {
+  label: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'number';
+  min?: number;
+  max?: number;
+  step?: number;
+  maxLength?: number;
+  disabled?: boolean;
+  placeholder?: string;
+}) {
+  const id = useId();
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <input id={id} type={type} {...input} onChange={(e) => onChange(e.target.value)} />
+    </Field>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordEvents, recordSurvivors, reduceTune, type TuneEvent } from './tune-state';
+import { recordEvents, reduceTune, type TuneEvent } from './tune-state';
 import type { TuneRecord } from './types';
 
 const A = { provider_key: 'sandbox', model_id: 'sandbox-precise' };
@@ -20,6 +20,15 @@ const result = (g: number, index: number, id: string, m: typeof A, overall: numb
   phase,
   ...score(m, overall),
 });
+const evalStart = (g: number, index: number, id: string, m: typeof A) => ({
+  type: 'prompt_eval_start',
+  generation: g,
+  index,
+  candidate_id: id,
+  model: m.model_id,
+  provider_key: m.provider_key,
+  phase: 'train',
+});
 const generated = (g: number, index: number, id: string, extra: Record<string, unknown> = {}) => ({
   type: 'prompt_generated',
   generation: g,
@@ -27,7 +36,7 @@ const generated = (g: number, index: number, id: string, extra: Record<string, u
   candidate_id: id,
   text: `prompt ${id}`,
   style: 'concise',
-  parent_indices: [],
+  parent_ids: [],
   mutation_type: null,
   duplicate_of: null,
   ...extra,
@@ -49,16 +58,11 @@ const EVENTS: TuneEvent[] = [
     train_cases: 4,
     validation_cases: 2,
     warnings: ['meta is a target'],
+    base_prompt: 'You are a home assistant.',
+    targets: [A, B],
+    meta_target: { provider_key: 'sandbox', model_id: 'sandbox-judge' },
   },
-  {
-    type: 'prompt_eval_start',
-    generation: 0,
-    index: 0,
-    candidate_id: 'base',
-    model: 'sandbox-precise',
-    provider_key: 'sandbox',
-    phase: 'train',
-  },
+  evalStart(0, 0, 'base', A),
   result(0, 0, 'base', A, 0.5),
   result(0, 0, 'base', B, 0.3),
   { type: 'generation_start', generation: 1 },
@@ -68,15 +72,7 @@ const EVENTS: TuneEvent[] = [
   result(1, 0, 'c10', A, 0.75),
   result(1, 0, 'c10', B, 0.5),
   result(1, 1, 'c11', A, 1),
-  {
-    type: 'prompt_eval_start',
-    generation: 1,
-    index: 1,
-    candidate_id: 'c11',
-    model: 'sandbox-local-7b',
-    provider_key: 'sandbox',
-    phase: 'train',
-  },
+  evalStart(1, 1, 'c11', B),
   result(1, 1, 'c11', B, 0.9),
   {
     type: 'generation_complete',
@@ -89,9 +85,9 @@ const EVENTS: TuneEvent[] = [
     ],
   },
   { type: 'generation_start', generation: 2 },
-  generated(2, 0, 'c20', { parent_indices: [1], mutation_type: 'conservative' }),
-  generated(2, 1, 'c21', { parent_indices: [0, 1], mutation_type: 'crossover' }),
-  generated(2, 2, 'c22', { parent_indices: [7] }),
+  generated(2, 0, 'c20', { parent_ids: ['c11'], mutation_type: 'conservative' }),
+  generated(2, 1, 'c21', { parent_ids: ['c10', 'c11'], mutation_type: 'crossover' }),
+  generated(2, 2, 'c22', { parent_ids: ['c10'] }),
   result(2, 0, 'c20', A, 1),
   result(2, 0, 'c20', B, 1),
   result(2, 1, 'c21', A, 0.5),
@@ -137,12 +133,9 @@ const EVENTS: TuneEvent[] = [
 ];
 
 describe('reduceTune', () => {
-  const view = reduceTune(EVENTS, {
-    basePrompt: 'You are a home assistant.',
-    models: ['sandbox::sandbox-precise', 'sandbox::sandbox-local-7b'],
-  });
+  const view = reduceTune(EVENTS);
 
-  it('lays out the generations with their cards, base first', () => {
+  it('lays out the generations with their cards, base first (its text and the models from tune_start)', () => {
     expect(view.generations.map((g) => [g.generation, g.status, g.cards.map((c) => c.id)])).toEqual([
       [0, 'base', ['base']],
       [1, 'complete', ['c10', 'c11', 'c12']],
@@ -152,6 +145,7 @@ describe('reduceTune', () => {
     expect(view.cards.base!.text).toBe('You are a home assistant.');
     expect(view.generations[3]!.error).toMatch(/no JSON/);
     expect(view.warnings).toEqual(['meta is a target']);
+    expect(view.models).toEqual(['sandbox::sandbox-precise', 'sandbox::sandbox-local-7b']);
   });
 
   it('scores: per model, the mean once all models are in, duplicates inherit', () => {
@@ -164,9 +158,7 @@ describe('reduceTune', () => {
   });
 
   it('a card is scored only when every model is: mean stays null meanwhile', () => {
-    const partial = reduceTune(EVENTS.slice(0, 12), {
-      models: ['sandbox::sandbox-precise', 'sandbox::sandbox-local-7b'],
-    });
+    const partial = reduceTune(EVENTS.slice(0, 12));
     expect(partial.cards.c11!.scores['sandbox::sandbox-precise']!.overall_score).toBe(1);
     expect(partial.cards.c11!.mean).toBeNull();
     expect(partial.generations[1]!.status).toBe('evaluating');
@@ -178,12 +170,11 @@ describe('reduceTune', () => {
     expect(view.generations[2]!.carriedOver).toEqual(['c11']);
   });
 
-  it('resolves parent indices against the previous survivors; generation 1 comes from the base', () => {
+  it('takes the parents by id; generation 1 comes from the base', () => {
     expect(view.cards.c10!.parents).toEqual(['base']);
     expect(view.cards.c20!.parents).toEqual(['c11']);
     expect(view.cards.c21!.parents).toEqual(['c10', 'c11']);
-    expect(view.cards.c22!.parents).toEqual([]);
-    expect(view.cards.c22!.unresolvedParents).toEqual([7]);
+    expect(view.cards.c22!.parents).toEqual(['c10']);
   });
 
   it('charts best and mean per generation, generation 0 the base; marks the best', () => {
@@ -207,18 +198,21 @@ describe('reduceTune', () => {
       { type: 'generation_start', generation: 1 },
       { type: 'generation_error', generation: 1, message: 'no JSON' },
       { type: 'generation_start', generation: 2 },
-      generated(2, 0, 'c20', { parent_indices: [0] }),
+      generated(2, 0, 'c20', { parent_ids: ['b0'] }),
     ];
-    const v = reduceTune(events, { models: ['sandbox::sandbox-precise'] });
+    const v = reduceTune(events);
     expect(v.baseId).toBe('b0');
     expect(v.cards.c20!.parents).toEqual(['b0']);
     expect(v.generations.map((g) => g.status)).toEqual(['base', 'error', 'evaluating']);
   });
 
-  it('before any event: the base card from the stored prompt, nothing else', () => {
-    const empty = reduceTune([], { basePrompt: 'Base.' });
-    expect(empty.generations.map((g) => g.cards.map((c) => c.text))).toEqual([['Base.']]);
-    expect(empty.complete).toBeNull();
+  it('before any event: nothing; from tune_start: the base card with its text', () => {
+    expect(reduceTune([]).generations).toEqual([]);
+    const started = reduceTune([EVENTS[1]!]);
+    expect(started.generations.map((g) => g.cards.map((c) => c.text))).toEqual([
+      ['You are a home assistant.'],
+    ]);
+    expect(started.complete).toBeNull();
   });
 });
 
@@ -260,8 +254,24 @@ describe('recordEvents', () => {
     started_at: '2026-01-01T00:00:00Z',
     finished_at: '2026-01-01T00:00:04Z',
     generations: [
-      { generation: 0, status: 'base', error: null, note: null, best_score: 0.5, survivors: ['b0'] },
-      { generation: 1, status: 'generated', error: null, note: null, best_score: 0.75, survivors: ['c1'] },
+      {
+        generation: 0,
+        status: 'base',
+        error: null,
+        note: null,
+        best_score: 0.5,
+        selected: true,
+        survivors: ['b0'],
+      },
+      {
+        generation: 1,
+        status: 'generated',
+        error: null,
+        note: null,
+        best_score: 0.75,
+        selected: true,
+        survivors: ['c1'],
+      },
     ],
     meta_generations: [
       { id: 'm1', generation: 1, status: 'generated', error: null, note: null, meta_calls: 1 },
@@ -305,10 +315,7 @@ describe('recordEvents', () => {
       },
     ],
   };
-  const view = reduceTune(recordEvents(record), {
-    basePrompt: record.base_prompt,
-    models: ['sandbox::sandbox-precise'],
-  });
+  const view = reduceTune(recordEvents(record));
 
   it('rebuilds the same cards, survivors and outcome as the stream', () => {
     expect(view.generations.map((g) => g.cards.map((c) => c.id))).toEqual([['b0'], ['c1', 'c2']]);
@@ -333,25 +340,13 @@ describe('recordEvents', () => {
     ]);
   });
 
-  it('recomputes survivors when the record does not carry them (as the tuner selects)', () => {
-    const bare = { ...record, generations: undefined };
-    const again = reduceTune(recordEvents(bare), {
-      basePrompt: 'Base.',
-      models: ['sandbox::sandbox-precise'],
-    });
-    // Pool: base 0.5 (elite), c1 0.75 → floor(2 × 0.4) = 0 → at least 1 survivor: c1.
-    expect(again.generations[1]!.survivors).toEqual(['c1']);
-    const wider = { ...bare, config: { ...bare.config, selection_ratio: 0.8 } };
-    expect(recordSurvivors(wider).get(1)).toEqual(['c1']);
-    const tie = {
-      ...bare,
-      config: { ...bare.config, selection_ratio: 0.8 },
-      candidates: bare.candidates.map((c) => (c.id === 'c1' ? { ...c, scores: s(A, 0.5) } : c)),
-    };
-    // A tie goes to the earlier in the pool: the elite base prompt.
-    expect(recordSurvivors(tie).get(1)).toEqual(['b0']);
-    const noElitism = { ...tie, config: { ...tie.config, elitism: false } };
-    expect(recordSurvivors(noElitism).get(1)).toEqual(['c1']);
+  it('shows the stored survivors, and none for a generation not selected yet', () => {
+    expect(view.generations[1]!.survivors).toEqual(['c1']);
+    expect(view.cards.b0!.text).toBe('Base.');
+    const unselected = record.generations.map((g) => (g.generation === 1 ? { ...g, selected: false } : g));
+    const running = reduceTune(recordEvents({ ...record, generations: unselected }));
+    expect(running.generations[1]!.survivors).toEqual([]);
+    expect(running.generations[1]!.status).toBe('evaluating');
   });
 
   it('a tune without an outcome has no tune_complete', () => {

@@ -1,3 +1,4 @@
+import { targetKey } from '../../lib/format';
 import type { ModelScore, StoredCandidate, TuneRecord } from './types';
 
 /** An event as the reducer reads it (a job event, or one rebuilt from a stored tune). */
@@ -7,14 +8,12 @@ export type Card = {
   id: string;
   generation: number;
   index: number;
-  /** null while the base prompt's text is not known yet. */
+  /** null while the base prompt's text is not known yet (before `tune_start`). */
   text: string | null;
   style: string | null;
   mutationType: string | null;
   /** Parent candidate ids (generation 1 is written from the base prompt). */
   parents: string[];
-  /** Parent indices the stream named but that match no survivor. */
-  unresolvedParents: number[];
   duplicateOf: string | null;
   /** Training scores per model key (`provider::model`); a duplicate shows the prompt it repeats. */
   scores: Record<string, ModelScore>;
@@ -55,6 +54,9 @@ export type TuneStart = {
   train_cases: number;
   validation_cases: number;
   warnings: string[];
+  base_prompt: string;
+  targets: { provider_key: string; model_id: string }[];
+  meta_target: { provider_key: string; model_id: string };
 };
 
 export type TuneComplete = {
@@ -88,8 +90,6 @@ export type TuneView = {
   baseId: string | null;
 };
 
-export const modelKey = (s: { provider_key: string; model_id: string }) => `${s.provider_key}::${s.model_id}`;
-
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const int = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
@@ -109,22 +109,16 @@ const BASE_PLACEHOLDER = 'base';
 
 /**
  * The whole prompt-tune view from its events, in order. Pure: a replay (reload) and the live stream
- * give the same view. `context` adds what the events do not carry: the base prompt's text and the
- * tune's models (from the stored tune).
+ * give the same view; `tune_start` names the base prompt and the models.
  */
-export function reduceTune(
-  events: TuneEvent[],
-  context: { basePrompt?: string | null; models?: string[] } = {},
-): TuneView {
+export function reduceTune(events: TuneEvent[]): TuneView {
   const cards = new Map<string, Card>();
   const gens = new Map<number, GenerationView>();
-  const models: string[] = [...(context.models ?? [])];
+  const models: string[] = [];
   const warnings: string[] = [];
   let start: TuneStart | null = null;
   let complete: TuneComplete | null = null;
   let baseId: string | null = null;
-  // Survivors (with their generation and index) the next generation's parents are chosen from.
-  let lastSurvivors: { id: string; index: number; generation: number }[] = [];
 
   const gen = (g: number): GenerationView => {
     let v = gens.get(g);
@@ -151,7 +145,6 @@ export function reduceTune(
     style: g === 0 ? 'base' : null,
     mutationType: null,
     parents: [],
-    unresolvedParents: [],
     duplicateOf: null,
     scores: {},
     validation: {},
@@ -169,15 +162,13 @@ export function reduceTune(
         c.id = id;
         baseId = id;
         cards.set(id, c);
-        for (const x of lastSurvivors) if (x.id === BASE_PLACEHOLDER) x.id = id;
       }
       return c;
     }
-    const c = newCard(id ?? BASE_PLACEHOLDER, 0, 0, context.basePrompt ?? null);
+    const c = newCard(id ?? BASE_PLACEHOLDER, 0, 0, null);
     baseId = c.id;
     cards.set(c.id, c);
     gen(0).cards.push(c);
-    lastSurvivors = [{ id: c.id, index: 0, generation: 0 }];
     return c;
   };
   const cardFor = (e: TuneEvent): Card => {
@@ -196,15 +187,14 @@ export function reduceTune(
     if (!models.includes(k)) models.push(k);
   };
 
-  if (context.basePrompt !== undefined && context.basePrompt !== null) baseCard();
-
   for (const e of events) {
     switch (e.type) {
       case 'tune_start':
         if (e.kind !== undefined && e.kind !== 'prompt_tune') break;
         start = e as unknown as TuneStart;
         for (const w of start.warnings ?? []) if (!warnings.includes(w)) warnings.push(w);
-        baseCard();
+        for (const t of start.targets ?? []) addModel(targetKey(t));
+        baseCard().text = start.base_prompt ?? null;
         break;
       case 'generation_start':
         gen(int(e.generation));
@@ -216,26 +206,13 @@ export function reduceTune(
         c.style = str(e.style);
         c.mutationType = str(e.mutation_type);
         c.duplicateOf = str(e.duplicate_of);
-        const ids = Array.isArray(e.parent_ids) ? (e.parent_ids as string[]) : null;
-        if (ids) c.parents = [...ids];
-        else {
-          const indices = Array.isArray(e.parent_indices) ? (e.parent_indices as number[]) : [];
-          c.parents = [];
-          c.unresolvedParents = [];
-          for (const i of indices) {
-            const p = lastSurvivors.find((s) => s.index === i && s.generation < g);
-            if (p) c.parents.push(p.id);
-            else c.unresolvedParents.push(i);
-          }
-        }
-        if (g === 1 && c.parents.length === 0 && c.unresolvedParents.length === 0)
-          c.parents = [baseCard().id];
+        c.parents = Array.isArray(e.parent_ids) ? [...(e.parent_ids as string[])] : [];
         if (gen(g).status === 'generating') gen(g).status = 'evaluating';
         break;
       }
       case 'prompt_eval_start': {
         const c = cardFor(e);
-        const k = modelKey({ provider_key: String(e.provider_key), model_id: String(e.model) });
+        const k = targetKey({ provider_key: String(e.provider_key), model_id: String(e.model) });
         addModel(k);
         if (!c.running.includes(k)) c.running.push(k);
         if (int(e.generation) > 0 && gen(int(e.generation)).status === 'generating')
@@ -245,7 +222,7 @@ export function reduceTune(
       case 'prompt_eval_result': {
         const c = cardFor(e);
         const s = scoreOf(e);
-        const k = modelKey(s);
+        const k = targetKey(s);
         addModel(k);
         if (e.phase === 'validation') c.validation[k] = s;
         else c.scores[k] = s;
@@ -255,14 +232,7 @@ export function reduceTune(
       case 'generation_complete': {
         const g = gen(int(e.generation));
         g.status = 'complete';
-        const survivors =
-          (e.survivors as { candidate_id: string; generation: number; index: number }[]) ?? [];
-        g.survivors = survivors.map((s) => s.candidate_id);
-        lastSurvivors = survivors.map((s) => ({
-          id: s.candidate_id,
-          index: s.index,
-          generation: s.generation,
-        }));
+        g.survivors = ((e.survivors as { candidate_id: string }[]) ?? []).map((s) => s.candidate_id);
         break;
       }
       case 'generation_error': {
@@ -283,6 +253,8 @@ export function reduceTune(
     }
   }
 
+  // Generation 1 is written from the base prompt (whose id may have come late).
+  for (const c of gens.get(1)?.cards ?? []) if (c.parents.length === 0 && baseId) c.parents = [baseId];
   // Duplicates show the scores of the prompt they repeat; means once every model is scored.
   for (const c of cards.values()) {
     if (c.duplicateOf) {
@@ -330,45 +302,6 @@ export function reduceTune(
 
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
-/**
- * The survivors after each generation of a stored tune, recomputed as the tuner selects them (the
- * history record does not carry them): the best `selection_ratio` of the generation's scored prompts,
- * with the previous survivors competing too under elitism; ties go to the earlier in the pool.
- */
-export function recordSurvivors(r: TuneRecord): Map<number, string[]> {
-  const keys = r.targets.map(modelKey);
-  const ratio = r.config.selection_ratio ?? 0.4;
-  const elitism = r.config.elitism ?? true;
-  const base = r.candidates.find((c) => c.generation === 0);
-  const out = new Map<number, string[]>();
-  if (!base) return out;
-  let previous = [{ id: base.id, score: meanOf(base, keys, 'scores') ?? 0 }];
-  out.set(0, [base.id]);
-  const last = Math.max(0, ...r.candidates.map((c) => c.generation));
-  for (let g = 1; g <= last; g++) {
-    const fresh = r.candidates
-      .filter((c) => c.generation === g && !c.duplicate_of)
-      .sort((a, b) => a.idx - b.idx)
-      .flatMap((c) => {
-        const score = meanOf(c, keys, 'scores');
-        return score === null ? [] : [{ id: c.id, score }];
-      });
-    if (fresh.length > 0) {
-      const pool = [...(elitism ? previous : []), ...fresh];
-      previous = pool
-        .map((c, i) => ({ c, i }))
-        .sort((a, b) => b.c.score - a.c.score || a.i - b.i)
-        .slice(0, Math.max(1, Math.floor(pool.length * ratio)))
-        .map((x) => x.c);
-    }
-    out.set(
-      g,
-      previous.map((p) => p.id),
-    );
-  }
-  return out;
-}
-
 function meanOf(c: StoredCandidate | undefined, keys: string[], phase: 'scores' | 'validation') {
   if (!c) return null;
   const xs = keys.map((k) => c[phase][k]?.overall_score);
@@ -381,7 +314,7 @@ function meanOf(c: StoredCandidate | undefined, keys: string[], phase: 'scores' 
  * the live view's components and numbers.
  */
 export function recordEvents(r: TuneRecord): TuneEvent[] {
-  const keys = r.targets.map(modelKey);
+  const keys = r.targets.map(targetKey);
   const byId = new Map(r.candidates.map((c) => [c.id, c]));
   const totalGenerations = r.mode === 'quick' ? 1 : (r.config.generations ?? 1);
   const out: TuneEvent[] = [];
@@ -415,6 +348,9 @@ export function recordEvents(r: TuneRecord): TuneEvent[] {
     train_cases: r.config.train_case_ids?.length ?? 0,
     validation_cases: r.config.validation_case_ids?.length ?? 0,
     warnings: r.config.warnings ?? [],
+    base_prompt: r.base_prompt,
+    targets: r.targets.map(({ provider_key, model_id }) => ({ provider_key, model_id })),
+    meta_target: r.meta_target,
   });
   const base = r.candidates.find((c) => c.generation === 0);
   if (base) {
@@ -432,9 +368,8 @@ export function recordEvents(r: TuneRecord): TuneEvent[] {
           });
       }
   }
-  // The stored outcome names the survivors when it has them; else they are recomputed.
-  const outcome = new Map((r.generations ?? []).map((g) => [g.generation, g]));
-  const recomputed = recordSurvivors(r);
+  // Survivors as the tuner stored them, for the generations that went through selection.
+  const selected = new Map(r.generations.filter((g) => g.selected).map((g) => [g.generation, g.survivors]));
   for (let g = 1; g <= totalGenerations; g++) {
     const meta = r.meta_generations.find((m) => m.generation === g);
     if (!meta) continue;
@@ -462,9 +397,7 @@ export function recordEvents(r: TuneRecord): TuneEvent[] {
         duplicate_of: c.duplicate_of,
       });
     for (const c of mine) scoreEvents({ ...c, validation: {} });
-    // Selected once every new prompt is scored (as the tuner does).
-    const scored = mine.every((c) => c.duplicate_of || meanOf(c, keys, 'scores') !== null);
-    const survivors = outcome.get(g)?.survivors ?? (scored ? recomputed.get(g) : undefined);
+    const survivors = selected.get(g);
     if (survivors)
       out.push({
         type: 'generation_complete',
@@ -481,7 +414,7 @@ export function recordEvents(r: TuneRecord): TuneEvent[] {
   for (const c of r.candidates) if (Object.keys(c.validation).length > 0) scoreEvents({ ...c, scores: {} });
   if (r.best_prompt !== null && r.best_score !== null) {
     const perModel = r.targets.map((t) => {
-      const k = modelKey(t);
+      const k = targetKey(t);
       let top = { prompt: base?.prompt ?? r.base_prompt, score: base?.scores[k]?.overall_score ?? 0 };
       for (const c of r.candidates) {
         const s = c.duplicate_of ? undefined : c.scores[k]?.overall_score;

@@ -80,13 +80,12 @@ export type StoredGeneration = {
   error: string | null;
   note: string | null;
   best_score?: number;
-  survivors?: string[];
 };
 
 /** `GET …/prompt-tune/history/{id}`. */
 export type TuneRecord = TuneSummary & {
-  /** The outcome's per-generation summary (when the gateway includes it; it does not today). */
-  generations?: StoredGeneration[];
+  /** Each generation's outcome as the tuner stored it (survivors once it went through selection). */
+  generations: (StoredGeneration & { selected: boolean; survivors: string[] })[];
   meta_generations: (StoredGeneration & { id: string; meta_calls: number })[];
   candidates: StoredCandidate[];
 };

@@ -13,7 +13,6 @@ import {
   resolveSpecs,
   show,
   splitParams,
-  structuredKeys,
   type Adjustment,
   type ParamSpec,
   type ProviderEntry,
@@ -367,11 +366,14 @@ export function ParamsEditor({
   details: Detail[] | undefined;
   onChange: (next: Record<string, unknown> | undefined) => void;
 }) {
-  const { specs, overrides } = useMemo(() => resolveSpecs(entry, modelId), [entry, modelId]);
+  const {
+    specs,
+    overrides,
+    structuredKeys: keys,
+  } = useMemo(() => resolveSpecs(entry, modelId), [entry, modelId]);
   const structuredSpecs = specs.filter((s) => s.tier < 3);
-  const keys = useMemo(() => structuredKeys(specs), [specs]);
   const tier3 = specs.filter((s) => s.tier === 3);
-  const { structured, passthrough } = useMemo(() => splitParams(value, specs), [value, specs]);
+  const { structured, passthrough } = useMemo(() => splitParams(value, keys), [value, keys]);
   const validation = useValidate(entry.id, modelId, structured, passthrough);
   const answer =
     validation.state === 'done'
@@ -380,7 +382,7 @@ export function ParamsEditor({
         ? validation.previous
         : undefined;
   const result = answer && applySkipParams(answer, skipParams, specs, { ...passthrough, ...structured });
-  const byParam = adjustmentsByParam(result?.adjustments ?? [], specs);
+  const byParam = adjustmentsByParam(result?.adjustments ?? [], keys);
   const validateError = validation.state === 'error' ? validation.error : undefined;
   const errorFor = (name: string) =>
     paramErrorAt(details, modelIndex, name) ??

@@ -29,7 +29,7 @@ import {
   type ProviderForm,
 } from './form-model';
 import { ParamsEditor } from './ParamsEditor';
-import { SUGGESTED_BASE_URLS, type ProviderEntry, type Registry } from './registry';
+import { SUGGESTED_BASE_URLS, providerEntry, type ProviderEntry, type Registry } from './registry';
 import './providers.css';
 
 /** Model ids whose parameter panel is open, per provider (kept while the app runs). */
@@ -216,7 +216,7 @@ function ProviderEditor({ initial, notice }: { initial: ProviderView | undefined
   const [saving, setSaving] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const entries = registry.data ? Object.values(registry.data.providers) : [];
-  const entry = registry.data?.providers[form.provider];
+  const entry = providerEntry(registry.data, form.provider);
   const details = error?.details;
 
   useEffect(() => {

@@ -5,7 +5,7 @@ import { Link, type Route } from '../../app/router';
 import { SortableTable } from '../../components/SortableTable';
 import { Badge, ConfirmButton, EmptyState, ErrorBanner, Loading, PageHeader } from '../../components/ui';
 import { useApi } from '../../components/use-api';
-import type { Registry } from './registry';
+import { providerEntry, type Registry } from './registry';
 import './providers.css';
 
 /** The user's providers: what each points at, whether a key is stored, its models and concurrency. */
@@ -14,7 +14,7 @@ export function ProvidersList({ route }: { route: Route }) {
   const registry = useApi<Registry>('/api/provider-params/registry');
   const [error, setError] = useState<ApiError>();
   const [deleted, setDeleted] = useState<string | undefined>(route.query.get('deleted') ?? undefined);
-  const displayName = (id: string) => registry.data?.providers[id]?.display_name ?? id;
+  const displayName = (id: string) => providerEntry(registry.data, id)?.display_name ?? id;
   const items = providers.data?.items ?? [];
   return (
     <>

@@ -1,47 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { REGISTRY } from '@llmbench/provider-params';
+import { REGISTRY, buildRequestParams } from '@llmbench/provider-params';
 import {
   adjustmentLabel,
   adjustmentsByParam,
-  bareModel,
+  applySkipParams,
   describeRange,
   disabledReason,
   joinParams,
-  matchGlob,
   parseNumberInput,
+  providerEntry,
   resolveSpecs,
   splitParams,
-  type ProviderEntry,
 } from './registry';
 
-// The real registry (as the API serves it) keeps this copy of the resolution rules honest.
-const entry = (id: string) =>
-  REGISTRY.providers[id as keyof typeof REGISTRY.providers] as unknown as ProviderEntry;
+// The real registry, as the API serves it.
+const entry = (id: string) => providerEntry(REGISTRY, id)!;
 const spec = (provider: string, model: string, name: string) =>
   resolveSpecs(entry(provider), model).specs.find((s) => s.name === name)!;
 
-describe('registry resolution (client copy)', () => {
-  it('matches globs like the registry: whole id, case-insensitive, alternatives', () => {
-    expect(matchGlob('o1*|o3*|o4*', 'O3-mini')).toBe(true);
-    expect(matchGlob('o1*|o3*|o4*', 'model-o3')).toBe(false);
-    expect(matchGlob('gpt-5.*', 'gpt-5.1-mini')).toBe(true);
-    expect(matchGlob('gpt-5.*', 'gpt-5x')).toBe(false);
+describe("a model's specs in the provider views", () => {
+  it('finds entries by any id string', () => {
+    expect(providerEntry(REGISTRY, 'lm_studio')?.display_name).toBe(
+      REGISTRY.providers.lm_studio.display_name,
+    );
+    expect(providerEntry(REGISTRY, 'my-key')).toBeUndefined();
+    expect(providerEntry(undefined, 'openai')).toBeUndefined();
   });
 
-  it('strips a routing prefix only for the same provider', () => {
-    expect(bareModel('openai', 'openai/o3-mini')).toBe('o3-mini');
-    expect(bareModel('groq', 'openai/gpt-oss-20b')).toBe('openai/gpt-oss-20b');
+  it('resolves with the routing prefix of the same provider stripped, in registry order', () => {
+    const { specs, overrides } = resolveSpecs(entry('openai'), 'openai/o3-mini');
+    expect(specs.map((s) => s.name)).toEqual(Object.keys(REGISTRY.providers.openai.params));
+    expect(overrides.length).toBeGreaterThan(0);
+    expect(spec('openai', 'openai/o3-mini', 'max_tokens').wire_name).toBe('max_completion_tokens');
   });
 
-  it('applies every matching override in order, with excludes and renames', () => {
-    expect(spec('openai', 'o3-mini', 'temperature').locked).toBe(1);
-    expect(spec('openai', 'o3-mini', 'max_tokens').wire_name).toBe('max_completion_tokens');
-    expect(spec('openai', 'o3-mini', 'reasoning_effort').values).toEqual(['low', 'medium', 'high']);
-    expect(spec('openai', 'o1-mini', 'reasoning_effort').supported).toBe(false);
-    expect(spec('openai', 'gpt-5.1', 'reasoning_effort').values).toEqual(['none', 'low', 'medium', 'high']);
-    // gpt-5.2 is excluded from the gpt-5* override: temperature is not locked.
-    expect(spec('openai', 'gpt-5.2', 'temperature').locked).toBeUndefined();
-    expect(spec('openai', 'gpt-4.1', 'temperature')).toMatchObject({ min: 0, max: 2, step: 0.1 });
+  it('gives the generated controls the tier-1/2 keys only (names, wire names, aliases)', () => {
+    const { structuredKeys } = resolveSpecs(entry('openai'), 'o3-mini');
+    expect(structuredKeys.get('max_completion_tokens')).toBe('max_tokens');
+    expect(structuredKeys.get('temperature')).toBe('temperature');
+    const sandbox = resolveSpecs(entry('sandbox'), 'sandbox-creative');
+    expect(sandbox.specs.some((s) => s.name === 'min_p' && s.tier === 3)).toBe(true);
+    expect(sandbox.structuredKeys.has('min_p')).toBe(false);
   });
 
   it('says why a parameter is unavailable: unsupported for the model, or skipped', () => {
@@ -56,8 +55,11 @@ describe('registry resolution (client copy)', () => {
   });
 
   it('splits default_params into generated controls and passthrough, and joins them back', () => {
-    const { specs } = resolveSpecs(entry('openai'), 'o3-mini');
-    const split = splitParams({ temperature: 1, max_completion_tokens: 50, service_tier: 'flex' }, specs);
+    const { structuredKeys } = resolveSpecs(entry('openai'), 'o3-mini');
+    const split = splitParams(
+      { temperature: 1, max_completion_tokens: 50, service_tier: 'flex' },
+      structuredKeys,
+    );
     expect(split.structured).toEqual({ temperature: 1, max_tokens: 50 });
     expect(split.passthrough).toEqual({ service_tier: 'flex' });
     expect(joinParams(split.structured, split.passthrough)).toEqual({
@@ -67,19 +69,19 @@ describe('registry resolution (client copy)', () => {
     });
     expect(joinParams({ temperature: undefined }, {})).toBeUndefined();
     // Tier-3 registry params (min_p) go to the passthrough editor.
-    const sandbox = resolveSpecs(entry('sandbox'), 'sandbox-creative').specs;
+    const sandbox = resolveSpecs(entry('sandbox'), 'sandbox-creative').structuredKeys;
     expect(splitParams({ min_p: 0.1 }, sandbox).passthrough).toEqual({ min_p: 0.1 });
   });
 
   it('groups adjustments by parameter name and labels them', () => {
-    const { specs } = resolveSpecs(entry('openai'), 'o3-mini');
+    const { structuredKeys } = resolveSpecs(entry('openai'), 'o3-mini');
     const map = adjustmentsByParam(
       [
         { param: 'max_completion_tokens', action: 'renamed', original: 5, value: 5, reason: 'r', to: 'x' },
         { param: 'passthrough.foo', action: 'warn', original: 1, value: 1, reason: 'unknown' },
         { param: 'temperature', action: 'clamped', original: 3, value: 1, reason: 'locked' },
       ],
-      specs,
+      structuredKeys,
     );
     expect([...map.keys()]).toEqual(['max_tokens', 'foo', 'temperature']);
     expect(adjustmentLabel(map.get('temperature')![0]!)).toBe('clamped → 1');
@@ -98,9 +100,7 @@ describe('registry resolution (client copy)', () => {
 });
 
 describe('skip_params on a validate answer', () => {
-  it('drops skipped parameters under any spelling and says so', async () => {
-    const { buildRequestParams } = await import('@llmbench/provider-params');
-    const { applySkipParams } = await import('./registry');
+  it('drops skipped parameters under any spelling and says so', () => {
     const { specs } = resolveSpecs(entry('openai'), 'o3-mini');
     const given = { max_tokens: 100, seed: 3, service_tier: 'flex' };
     const raw = buildRequestParams({ provider: 'openai', model_id: 'o3-mini', params: given });

@@ -1,71 +1,27 @@
 /**
- * The provider-parameter registry as `GET /api/provider-params/registry` sends it, and the client-side
- * resolution of a model's effective specs (the same rules as packages/provider-params: every matching
- * override applies in order, later ones win field by field). Pure: no DOM, no runtime imports.
+ * The provider-parameter registry as `GET /api/provider-params/registry` sends it, and what the provider views
+ * make of it. A model's effective specs come from packages/provider-params' own rules (bundled, without the
+ * registry data): the routing prefix stripped and every matching override applied, as the server does.
  */
+import {
+  bareModelId,
+  resolveParamSpecs,
+  type Adjustment,
+  type ModelOverride,
+  type ParamSpec,
+  type ParamType,
+  type ProviderEntry,
+  type Registry,
+} from '@llmbench/provider-params/rules';
 
-export type ParamType = 'number' | 'integer' | 'string' | 'string_array' | 'boolean' | 'enum' | 'object';
-
-export type ParamSpec = {
-  name: string;
-  tier: 1 | 2 | 3;
-  type: ParamType;
-  min?: number;
-  max?: number;
-  default?: unknown;
-  step?: number;
-  values?: string[];
-  supported: boolean;
-  reason?: string;
-  notes?: string;
-  wire_name?: string;
-  aliases?: string[];
-  locked?: number | string | boolean;
-  unsupported_action?: 'drop' | 'warn';
-  max_items?: number;
-  scale?: string[];
-  value_map?: Record<string, string>;
-  wire_map?: Record<string, Record<string, unknown>>;
-};
-
-export type ModelOverride = {
-  pattern: string;
-  exclude?: string;
-  params: Record<string, Partial<Omit<ParamSpec, 'name' | 'tier'>>>;
-  rename?: Record<string, string>;
-  notes: string;
-};
-
-export type ConflictRule = {
-  id: string;
-  when: Record<string, unknown>;
-  resolution: { action: string; params?: string[]; param?: string; min?: number; max?: number };
-  description: string;
-};
-
-export type ProviderEntry = {
-  id: string;
-  display_name: string;
-  source: { title: string; url: string }[];
-  notes: string;
-  tier3_location: 'top_level' | 'extra_body';
-  rejects_unknown: boolean;
-  params: Record<string, ParamSpec>;
-  model_overrides: ModelOverride[];
-  conflicts: ConflictRule[];
-  passthrough_known: string[];
-};
-
-export type Registry = { version: string; providers: Record<string, ProviderEntry> };
-
-export type Adjustment = {
-  param: string;
-  action: 'clamped' | 'dropped' | 'renamed' | 'warn';
-  original: unknown;
-  value: unknown;
-  reason: string;
-  to?: string;
-};
+export type {
+  Adjustment,
+  ModelOverride,
+  ParamSpec,
+  ParamType,
+  ProviderEntry,
+  Registry,
+} from '@llmbench/provider-params/rules';
 
 export type ValidateResponse = {
   valid: boolean;
@@ -77,71 +33,26 @@ export type ValidateResponse = {
   registry_version: string;
 };
 
-/** Whole-string, case-insensitive glob: `*` any run of characters, `|` alternatives. */
-export function matchGlob(pattern: string, text: string): boolean {
-  const alternatives = pattern
-    .split('|')
-    .map((alt) => alt.trim().toLowerCase())
-    .filter((alt) => alt.length > 0)
-    .map((alt) =>
-      alt
-        .split('*')
-        .map((part) => part.replace(/[.+?^${}()[\]\\]/g, '\\$&'))
-        .join('.*'),
-    );
-  return new RegExp(`^(?:${alternatives.join('|')})$`).test(text.toLowerCase());
+/** The entry of a registry provider id (any string: a form's value), or undefined. */
+export function providerEntry(registry: Registry | undefined, id: string): ProviderEntry | undefined {
+  return Object.values(registry?.providers ?? {}).find((e) => e.id === id);
 }
 
-// LiteLLM-style routing prefixes: stripped when they name the same provider (packages/provider-params identify.ts).
-const PREFIXES: Record<string, string> = {
-  'openai/': 'openai',
-  'anthropic/': 'anthropic',
-  'gemini/': 'gemini',
-  'vertex_ai/': 'gemini',
-  'mistral/': 'mistral',
-  'deepseek/': 'deepseek',
-  'cohere/': 'cohere',
-  'cohere_chat/': 'cohere',
-  'xai/': 'xai',
-  'zai/': 'zai',
-  'together_ai/': 'together',
-  'groq/': 'groq',
-  'openrouter/': 'openrouter',
-  'ollama/': 'ollama',
-  'ollama_chat/': 'ollama',
-  'lm_studio/': 'lm_studio',
-  'vllm/': 'vllm',
-  'hosted_vllm/': 'vllm',
-  'sandbox/': 'sandbox',
+/** A model's specs (registry order), its matching overrides, and the keys the generated controls edit. */
+export type ResolvedSpecs = {
+  specs: ParamSpec[];
+  overrides: ModelOverride[];
+  /** Tier-1/2 input keys (name, wire name, aliases) → parameter name; tier-3 keys belong to the passthrough. */
+  structuredKeys: Map<string, string>;
 };
 
-/** The model id overrides are matched against: a routing prefix of the same provider is removed. */
-export function bareModel(provider: string, modelId: string): string {
-  const id = modelId.trim();
-  const lower = id.toLowerCase();
-  const prefix = Object.keys(PREFIXES).find((p) => lower.startsWith(p));
-  return prefix && PREFIXES[prefix] === provider ? id.slice(prefix.length) : id;
-}
-
-export type ResolvedSpecs = { specs: ParamSpec[]; overrides: ModelOverride[] };
-
-/** The effective specs of a provider's parameters for one model, in registry order. */
+/** The effective specs of a provider's parameters for one model. */
 export function resolveSpecs(entry: ProviderEntry, modelId: string): ResolvedSpecs {
-  const model = bareModel(entry.id, modelId);
-  const overrides = entry.model_overrides.filter(
-    (o) => matchGlob(o.pattern, model) && !(o.exclude && matchGlob(o.exclude, model)),
+  const resolved = resolveParamSpecs(entry, bareModelId(entry.id, modelId));
+  const structuredKeys = new Map(
+    [...resolved.keys].filter(([, name]) => (resolved.specs[name]?.tier ?? 3) < 3),
   );
-  const specs = Object.entries(entry.params).map(([name, base]) => {
-    let spec: ParamSpec = { ...base };
-    for (const o of overrides) {
-      const patch = o.params[name];
-      if (patch) spec = { ...spec, ...patch };
-      const wire = o.rename?.[name];
-      if (wire) spec = { ...spec, wire_name: wire };
-    }
-    return spec;
-  });
-  return { specs, overrides };
+  return { specs: Object.values(resolved.specs), overrides: resolved.overrides, structuredKeys };
 }
 
 /** Why a parameter cannot be set for this model (unsupported or skipped), or undefined when it can. */
@@ -155,28 +66,14 @@ export function disabledReason(spec: ParamSpec, skipParams: readonly string[]): 
   return undefined;
 }
 
-/** The registry keys (name, wire name, aliases) of the tier-1/2 specs, mapped to the parameter name. */
-export function structuredKeys(specs: readonly ParamSpec[]): Map<string, string> {
-  const keys = new Map<string, string>();
-  const add = (k: string | undefined, name: string) => {
-    if (k && !keys.has(k)) keys.set(k, name);
-  };
-  const structured = specs.filter((s) => s.tier < 3);
-  structured.forEach((s) => add(s.name, s.name));
-  structured.forEach((s) => add(s.wire_name, s.name));
-  structured.forEach((s) => s.aliases?.forEach((a) => add(a, s.name)));
-  return keys;
-}
-
 /**
  * Splits stored `default_params` into values the generated controls edit (tier 1/2, by parameter name) and the
  * rest (tier-3 and unknown keys), which the JSON passthrough editor edits.
  */
 export function splitParams(
   defaults: Record<string, unknown> | undefined,
-  specs: readonly ParamSpec[],
+  keys: ReadonlyMap<string, string>,
 ): { structured: Record<string, unknown>; passthrough: Record<string, unknown> } {
-  const keys = structuredKeys(specs);
   const structured: Record<string, unknown> = {};
   const passthrough: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(defaults ?? {})) {
@@ -201,9 +98,8 @@ export function joinParams(
 /** Adjustments grouped by the parameter they name (`passthrough.x` counts for `x`), resolving aliases. */
 export function adjustmentsByParam(
   adjustments: readonly Adjustment[],
-  specs: readonly ParamSpec[],
+  keys: ReadonlyMap<string, string>,
 ): Map<string, Adjustment[]> {
-  const keys = structuredKeys(specs);
   const out = new Map<string, Adjustment[]>();
   for (const a of adjustments) {
     const raw = a.param.replace(/^passthrough\./, '');

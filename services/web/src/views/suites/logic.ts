@@ -4,19 +4,12 @@
  * helpers. DOM-free so it is unit-tested in node.
  */
 import type { TestCaseInput, TestCaseView, Tool } from '@llmbench/contracts';
+import { PARAM_SCORING_MODES, TOOL_NAME_PATTERN, collectSchemaIssues } from '@llmbench/contracts/zod-free';
 
 export type Issue = { path: string; message: string };
 
-const JSON_TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object', 'null'];
-export const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
-export const PARAM_SCORING_MODES = [
-  'exact',
-  'case_insensitive',
-  'contains',
-  'numeric_tolerance',
-  'regex',
-  'bfcl',
-] as const;
+// The case editor lists the modes; the value comes from the contracts (zod-free, so bundled cheaply).
+export { PARAM_SCORING_MODES };
 export type ScoringMode = (typeof PARAM_SCORING_MODES)[number];
 export const SCORING_LABELS: Record<ScoringMode, string> = {
   exact: 'Exact match',
@@ -32,60 +25,6 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 const join = (path: (string | number)[]) => path.map(String).join('.');
-
-function schemaIssues(schema: unknown, path: (string | number)[], issues: Issue[], depth = 0): void {
-  if (depth > 32) {
-    issues.push({ path: join(path), message: 'schema nested deeper than 32 levels' });
-    return;
-  }
-  if (typeof schema === 'boolean') return;
-  if (!isObject(schema)) {
-    issues.push({ path: join(path), message: 'a schema must be an object' });
-    return;
-  }
-  if (schema.type !== undefined) {
-    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-    if (types.length === 0 || !types.every((t) => typeof t === 'string' && JSON_TYPES.includes(t)))
-      issues.push({
-        path: join([...path, 'type']),
-        message: `invalid JSON Schema type ${JSON.stringify(schema.type)}; use one of ${JSON_TYPES.join(', ')}`,
-      });
-  }
-  const { properties, required } = schema;
-  if (properties !== undefined) {
-    if (!isObject(properties))
-      issues.push({ path: join([...path, 'properties']), message: 'properties must be an object' });
-    else
-      for (const [k, v] of Object.entries(properties))
-        schemaIssues(v, [...path, 'properties', k], issues, depth + 1);
-  }
-  if (required !== undefined) {
-    if (!Array.isArray(required) || !required.every((r) => typeof r === 'string'))
-      issues.push({
-        path: join([...path, 'required']),
-        message: 'required must be an array of property names',
-      });
-    else if (isObject(properties))
-      for (const r of required as string[])
-        if (!(r in properties))
-          issues.push({
-            path: join([...path, 'required']),
-            message: `required property "${r}" is not declared in properties`,
-          });
-  }
-  if (schema.items !== undefined) schemaIssues(schema.items, [...path, 'items'], issues, depth + 1);
-  if (schema.enum !== undefined && (!Array.isArray(schema.enum) || schema.enum.length === 0))
-    issues.push({ path: join([...path, 'enum']), message: 'enum must be a non-empty array' });
-  for (const key of ['anyOf', 'oneOf', 'allOf']) {
-    const list = schema[key];
-    if (list === undefined) continue;
-    if (!Array.isArray(list))
-      issues.push({ path: join([...path, key]), message: `${key} must be an array of schemas` });
-    else list.forEach((s, i) => schemaIssues(s, [...path, key, i], issues, depth + 1));
-  }
-  if (schema.description !== undefined && typeof schema.description !== 'string')
-    issues.push({ path: join([...path, 'description']), message: 'description must be a string' });
-}
 
 /**
  * Checks a tool list against the OpenAI function-tool shape the API accepts:
@@ -113,7 +52,7 @@ export function toolListIssues(value: unknown): Issue[] {
     for (const k of Object.keys(fn))
       if (!['name', 'description', 'parameters', 'strict'].includes(k))
         issues.push({ path: `${i}.function.${k}`, message: `unknown key "${k}"` });
-    if (typeof fn.name !== 'string' || !TOOL_NAME.test(fn.name)) {
+    if (typeof fn.name !== 'string' || !TOOL_NAME_PATTERN.test(fn.name)) {
       issues.push({
         path: `${i}.function.name`,
         message:
@@ -144,7 +83,8 @@ export function toolListIssues(value: unknown): Issue[] {
             path: `${i}.function.parameters.type`,
             message: 'tool parameters must be a JSON Schema with type "object"',
           });
-        schemaIssues(fn.parameters, [i, 'function', 'parameters'], issues);
+        for (const issue of collectSchemaIssues(fn.parameters, [i, 'function', 'parameters']))
+          issues.push({ path: join(issue.path), message: issue.message });
       }
     }
   });
@@ -321,7 +261,7 @@ export function formToCase(form: CaseForm, suiteTools: Tool[]): { body?: TestCas
   if (form.expectedKind === 'one') {
     const name = form.expectedOne.trim();
     if (!name) errors.expectedOne = 'Choose the tool the model should call.';
-    else if (!TOOL_NAME.test(name)) errors.expectedOne = 'Tool names use letters, digits, _ and -.';
+    else if (!TOOL_NAME_PATTERN.test(name)) errors.expectedOne = 'Tool names use letters, digits, _ and -.';
     else if (notOffered(name)) errors.expectedOne = `"${name}" is not among the tools offered to this case.`;
     expected = name;
   } else if (form.expectedKind === 'any') {

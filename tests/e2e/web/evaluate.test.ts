@@ -1,20 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startStack, type Stack } from '../../support/stack.js';
-import { DEMO_SUITE } from '../../support/api.js';
-import {
-  apiAsPage,
-  checkView,
-  expectNoPageErrors,
-  launchBrowser,
-  openStudio,
-  signUp,
-  tabUntil,
-} from '../../support/browser.js';
-
-// The page's own number formats (services/web/src/lib/format.ts).
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)} %`);
-const ms = (v: number) => (v < 1000 ? `${Math.round(v)} ms` : `${(v / 1000).toFixed(1)} s`);
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { checkView, expectNoPageErrors, tabUntil } from '../../support/browser.js';
+import { ms, pct, signedInWithDemoSuite, useStudioStack } from '../../support/web-flows.js';
 
 const MODELS = ['sandbox-precise', 'sandbox-local-7b'];
 
@@ -50,32 +37,18 @@ async function expectSummaryMatches(
 }
 
 describe('web evaluate: run form, live view, history, drill-down', () => {
-  let stack: Stack;
-  let browser: Browser;
-  beforeAll(async () => {
-    // Each sandbox call takes 150 ms: with one case at a time the run lasts a few seconds.
-    [stack, browser] = await Promise.all([
-      startStack({ sandboxEnv: { SANDBOX_TTFT_MS: '150' } }),
-      launchBrowser(),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  // Each sandbox call takes 150 ms: with one case at a time the run lasts a few seconds.
+  const web = useStudioStack({ sandboxEnv: { SANDBOX_TTFT_MS: '150' } });
 
   it('runs two models from the form, survives a reload mid-run, and matches the stored run', async () => {
-    const studio = await openStudio(browser, stack.url);
+    const studio = await web.open();
     const { page } = studio;
-    await signUp(page);
-    const client = await apiAsPage(page, stack.url);
-    const suite = await client.post('/api/tool-eval/import', DEMO_SUITE);
-    expect(suite.status).toBe(201);
-    const caseCount = suite.body.case_count as number;
+    const { client, suiteId, caseIds } = await signedInWithDemoSuite(studio, web.stack);
+    const caseCount = caseIds.length;
 
     // The form, through the page.
     await page.goto('/#/evaluate');
-    await page.getByLabel('Suite', { exact: true }).selectOption(suite.body.id);
+    await page.getByLabel('Suite', { exact: true }).selectOption(suiteId);
     for (const m of MODELS) await page.getByRole('checkbox', { name: new RegExp(`sandbox::${m}$`) }).check();
     await page.getByLabel('Concurrency').fill('1');
     await expect.poll(() => page.getByText(`${caseCount * 2} model calls`).count()).toBe(1);
@@ -180,15 +153,12 @@ describe('web evaluate: run form, live view, history, drill-down', () => {
     await checkView(page, 'evaluate-history-empty');
     expect((await client.get(`/api/tool-eval/history/${runId}`)).status).toBe(404);
     expectNoPageErrors(studio);
-    await studio.context.close();
   });
 
   it('says what to fix, and preselects a saved prompt and suite from the URL', async () => {
-    const studio = await openStudio(browser, stack.url);
+    const studio = await web.open();
     const { page } = studio;
-    await signUp(page);
-    const client = await apiAsPage(page, stack.url);
-    const suite = await client.post('/api/tool-eval/import', DEMO_SUITE);
+    const { client, suiteId } = await signedInWithDemoSuite(studio, web.stack);
     const saved = await client.post('/api/prompt-library', {
       name: 'terse',
       prompt: 'Always call exactly one tool. Never answer in prose.',
@@ -200,8 +170,8 @@ describe('web evaluate: run form, live view, history, drill-down', () => {
     await page.getByText('Choose a suite to run.').waitFor();
     await page.getByText('Choose at least one model.').waitFor();
 
-    await page.goto(`/#/evaluate?suite_id=${suite.body.id}&system_prompt_id=${saved.body.id}`);
-    await expect.poll(() => page.getByLabel('Suite', { exact: true }).inputValue()).toBe(suite.body.id);
+    await page.goto(`/#/evaluate?suite_id=${suiteId}&system_prompt_id=${saved.body.id}`);
+    await expect.poll(() => page.getByLabel('Suite', { exact: true }).inputValue()).toBe(suiteId);
     await expect
       .poll(() => page.getByLabel('Saved prompt', { exact: true }).inputValue())
       .toBe(saved.body.id);
@@ -255,6 +225,5 @@ describe('web evaluate: run form, live view, history, drill-down', () => {
     expect(run.body.config.case_ids).toHaveLength(2);
     expect(run.body.config.judge.mode).toBe('live_inline');
     expectNoPageErrors(studio);
-    await studio.context.close();
   });
 });

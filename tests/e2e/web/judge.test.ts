@@ -1,75 +1,55 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startStack, type Stack } from '../../support/stack.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SUITE } from '../../support/api.js';
+import { checkView, expectNoPageErrors, signUp, tabUntil, type Studio } from '../../support/browser.js';
 import {
-  apiAsPage,
-  checkView,
-  expectNoPageErrors,
-  launchBrowser,
-  openStudio,
-  signUp,
-  tabUntil,
-  type Studio,
-} from '../../support/browser.js';
+  pct,
+  signedInWithDemoSuite,
+  useStudioStack,
+  waitForJob,
+  type Client,
+} from '../../support/web-flows.js';
 
 const PRECISE = { provider_key: 'sandbox', model_id: 'sandbox-precise' };
 const LOCAL = { provider_key: 'sandbox', model_id: 'sandbox-local-7b' };
 const CASES = 5;
 
-type Client = Awaited<ReturnType<typeof apiAsPage>>;
-const pct1 = (v: number) => `${(v * 100).toFixed(1)} %`;
-
-/** Starts an eval through the API and polls its job until it ends (API status only). */
-async function runEval(client: Client, body: Record<string, unknown>): Promise<string> {
-  const res = await client.post('/api/tool-eval', body);
-  expect(res.status).toBe(202);
-  for (let i = 0; i < 600; i++) {
-    const job = await client.get(`/api/jobs/${res.body.job_id}`);
-    if (['completed', 'failed', 'cancelled'].includes(job.body.status)) {
-      expect(job.body.status).toBe('completed');
-      return res.body.run_id as string;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('eval did not finish');
-}
-
 describe('web: LLM judge (grade, live verdicts, report, share, compare)', () => {
-  let stack: Stack;
-  let browser: Browser;
+  const web = useStudioStack();
+  // One user for the whole file, with run A (two models × CASES cases) finished before the tests.
+  // The comparison and the jury tests also count the report the grading test stores.
   let studio: Studio;
   let client: Client;
   let suiteId: string;
   let caseIds: string[];
   let runA: string;
+
+  /** Starts an eval through the API and follows its event stream until it completed. */
+  async function runEval(body: Record<string, unknown>): Promise<string> {
+    const res = await client.post('/api/tool-eval', body);
+    expect(res.status).toBe(202);
+    const events = await waitForJob(web.stack, client, res.body.job_id);
+    expect(events.at(-1)!.event).toBe('job_completed');
+    return res.body.run_id as string;
+  }
+
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+    studio = await web.open();
+    ({ client, suiteId, caseIds } = await signedInWithDemoSuite(studio, web.stack));
+    caseIds = caseIds.slice(0, CASES);
+    runA = await runEval({ suite_id: suiteId, targets: [PRECISE, LOCAL], case_ids: caseIds });
   });
-  afterAll(async () => {
-    await studio?.context.close();
-    await browser?.close();
-    await stack?.close();
+
+  it('says there is nothing to judge before any eval run', async () => {
+    const fresh = await web.open();
+    await signUp(fresh.page);
+    await fresh.page.goto('/#/judge');
+    await fresh.page.getByRole('heading', { name: 'No finished eval run to judge' }).waitFor();
+    expectNoPageErrors(fresh);
   });
 
   it('grades a run: live verdicts, the stored grade, a share link that works signed out and dies on revoke', async () => {
-    studio = await openStudio(browser, stack.url);
     const { page } = studio;
-    await signUp(page);
-    client = await apiAsPage(page, stack.url);
-
-    // Empty state first: no eval run yet.
     await page.goto('/#/judge');
-    await page.getByRole('heading', { name: 'No finished eval run to judge' }).waitFor();
-
-    const suite = await client.post('/api/tool-eval/import', DEMO_SUITE);
-    expect(suite.status).toBe(201);
-    suiteId = suite.body.id;
-    const full = await client.get(`/api/tool-suites/${suiteId}`);
-    caseIds = full.body.test_cases.slice(0, CASES).map((c: { id: string }) => c.id);
-    runA = await runEval(client, { suite_id: suiteId, targets: [PRECISE, LOCAL], case_ids: caseIds });
-
-    await page.reload();
     await page.getByRole('radio', { name: /Grade the run of/ }).check();
     // A judge that is also an evaluated model is flagged; the sandbox judge is not.
     await page.getByRole('radio', { name: /sandbox-precise/ }).check();
@@ -135,7 +115,7 @@ describe('web: LLM judge (grade, live verdicts, report, share, compare)', () => 
     await checkView(page, 'judge-report');
 
     // A new browser context: no session at all.
-    const anon = await openStudio(browser, stack.url);
+    const anon = await web.open();
     await anon.page.goto(shareUrl);
     await expect
       .poll(() => anon.page.getByTestId('judge-report-grade').textContent())
@@ -161,14 +141,13 @@ describe('web: LLM judge (grade, live verdicts, report, share, compare)', () => 
     expect(await anon.page.getByTestId('judge-report-grade').count()).toBe(0);
     await checkView(anon.page, 'judge-shared-revoked');
     expectNoPageErrors(anon);
-    await anon.context.close();
     expectNoPageErrors(studio);
   });
 
   it('compares two runs (keyboard submit): winner and position consistency as the API stores them', async () => {
     const { page } = studio;
-    const runB = await runEval(client, { suite_id: suiteId, targets: [LOCAL], case_ids: caseIds });
-    const gone = await runEval(client, {
+    const runB = await runEval({ suite_id: suiteId, targets: [LOCAL], case_ids: caseIds });
+    const gone = await runEval({
       suite_id: suiteId,
       targets: [LOCAL],
       case_ids: caseIds.slice(0, 1),
@@ -216,7 +195,7 @@ describe('web: LLM judge (grade, live verdicts, report, share, compare)', () => 
           : 'Tie';
     await expect.poll(() => page.getByTestId('judge-comparison-winner').textContent()).toBe(winner);
     expect(await page.getByTestId('judge-comparison-consistency').textContent()).toBe(
-      pct1(c.position_consistency),
+      pct(c.position_consistency),
     );
     expect(await page.getByTestId('judge-comparison-score-a').textContent()).toBe(String(c.score_a));
     expect(await page.getByTestId('judge-comparison-score-b').textContent()).toBe(String(c.score_b));
@@ -267,9 +246,9 @@ describe('web: LLM judge (grade, live verdicts, report, share, compare)', () => 
     for (const [i, m] of stored.body.report.models.entries()) {
       const card = cards.nth(i);
       expect(await card.getByTestId('judge-inter-agreement').textContent()).toBe(
-        pct1(m.inter_judge_agreement),
+        pct(m.inter_judge_agreement),
       );
-      expect(await card.getByTestId('judge-scorer-agreement').textContent()).toBe(pct1(m.scorer_agreement));
+      expect(await card.getByTestId('judge-scorer-agreement').textContent()).toBe(pct(m.scorer_agreement));
     }
     // One row per result and judge, with the judge named; a verdict links to the model's stored answer.
     const table = page.getByTestId('judge-report-verdicts');

@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startStack, type Stack } from '../../support/stack.js';
-import { DEMO_SUITE } from '../../support/api.js';
-import {
-  apiAsPage,
-  checkView,
-  expectNoPageErrors,
-  launchBrowser,
-  openStudio,
-  signUp,
-} from '../../support/browser.js';
-
-const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { checkView, expectNoPageErrors } from '../../support/browser.js';
+import { pct, signedInWithDemoSuite, useStudioStack } from '../../support/web-flows.js';
 
 /** The writable fields of a provider (for a PUT). */
 function pick(p: Record<string, unknown>) {
@@ -36,27 +26,16 @@ async function tableRows(page: Page) {
 }
 
 describe('parameter tuner: build a sweep, follow it live, apply the best, history', () => {
-  let stack: Stack;
-  let browser: Browser;
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const web = useStudioStack();
 
   it('grid sweep over temperature: preview, live table, sort, chart, apply best, reload, history', async () => {
-    const studio = await openStudio(browser, stack.url);
+    const studio = await web.open();
     const { page } = studio;
-    await signUp(page);
-    const client = await apiAsPage(page, stack.url);
-    const suite = await client.post('/api/tool-eval/import', DEMO_SUITE);
-    expect(suite.status).toBe(201);
+    const { client, suiteId } = await signedInWithDemoSuite(studio, web.stack);
 
     // --- Builder
     await page.goto('/#/param-tuner');
-    await page.getByLabel('Suite', { exact: true }).selectOption(suite.body.id);
+    await page.getByLabel('Suite', { exact: true }).selectOption(suiteId);
     await page.getByRole('button', { name: 'Choose a subset' }).click();
     await page.getByRole('checkbox', { name: /weather like in Paris/ }).check();
     await page.getByRole('checkbox', { name: /Turn on the kitchen lights/ }).check();
@@ -178,14 +157,11 @@ describe('parameter tuner: build a sweep, follow it live, apply the best, histor
     await page.getByRole('heading', { name: 'No tunes yet' }).waitFor();
     expect((await client.get(`/api/tool-eval/param-tune/history/${runId}`)).status).toBe(404);
     expectNoPageErrors(studio);
-    await studio.context.close();
   });
   it('two parameters: presets, budget confirmation, heatmap with the stored scores', async () => {
-    const studio = await openStudio(browser, stack.url);
+    const studio = await web.open();
     const { page } = studio;
-    await signUp(page);
-    const client = await apiAsPage(page, stack.url);
-    const suite = await client.post('/api/tool-eval/import', DEMO_SUITE);
+    const { client, suiteId } = await signedInWithDemoSuite(studio, web.stack);
     // Priced model + a tiny monthly cap: the start needs an explicit confirmation.
     const sandbox = (await client.get('/api/providers')).body.items[0];
     const models = sandbox.models.map((m: { model_id: string }) =>
@@ -195,7 +171,7 @@ describe('parameter tuner: build a sweep, follow it live, apply the best, histor
     expect((await client.patch('/api/auth/me/budget', { budget_usd_monthly: 0.000001 })).status).toBe(200);
 
     await page.goto('/#/param-tuner');
-    await page.getByLabel('Suite', { exact: true }).selectOption(suite.body.id);
+    await page.getByLabel('Suite', { exact: true }).selectOption(suiteId);
     await page.getByRole('button', { name: 'Choose a subset' }).click();
     await page.getByRole('checkbox', { name: /weather like in Paris/ }).check();
     await page.getByRole('checkbox', { name: /Lock the front door/ }).check();
@@ -260,6 +236,5 @@ describe('parameter tuner: build a sweep, follow it live, apply the best, histor
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('pt-case-results').locator('tbody tr').count()).toBe(2);
     expectNoPageErrors(studio);
-    await studio.context.close();
   });
 });

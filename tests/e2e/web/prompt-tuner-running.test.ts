@@ -1,39 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startStack, type Stack } from '../../support/stack.js';
-import { DEMO_SUITE } from '../../support/api.js';
-import {
-  apiAsPage,
-  checkView,
-  expectNoPageErrors,
-  launchBrowser,
-  openStudio,
-  signUp,
-} from '../../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { checkView, expectNoPageErrors } from '../../support/browser.js';
+import { signedInWithDemoSuite, useStudioStack } from '../../support/web-flows.js';
 
 describe('web: prompt tuner while a tune runs', () => {
-  let stack: Stack;
-  let browser: Browser;
-  beforeAll(async () => {
-    // Slow sandbox calls keep the tune running while the page is checked.
-    [stack, browser] = await Promise.all([
-      startStack({ sandboxEnv: { SANDBOX_TTFT_MS: '400' } }),
-      launchBrowser(),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  // Slow sandbox calls keep the tune running while the page is checked.
+  const web = useStudioStack({ sandboxEnv: { SANDBOX_TTFT_MS: '400' } });
 
   it('shows cards as they are generated and scored, then cancels; the record keeps what finished', async () => {
-    const studio = await openStudio(browser, stack.url);
+    const studio = await web.open();
     const { page } = studio;
-    await signUp(page);
-    const client = await apiAsPage(page, stack.url);
-    const suite = await client.post('/api/tool-eval/import', DEMO_SUITE);
+    const { client, suiteId } = await signedInWithDemoSuite(studio, web.stack);
     const started = await client.post('/api/tool-eval/prompt-tune', {
-      suite_id: suite.body.id,
+      suite_id: suiteId,
       mode: 'quick',
       targets: [{ provider_key: 'sandbox', model_id: 'sandbox-precise' }],
       meta_target: { provider_key: 'sandbox', model_id: 'sandbox-judge' },
@@ -58,10 +36,13 @@ describe('web: prompt tuner while a tune runs', () => {
     await page.getByText('The tune was cancelled').waitFor();
     const record = await client.get(`/api/tool-eval/prompt-tune/history/${started.body.run_id}`);
     expect(record.body.status).toBe('cancelled');
+    // The base prompt's text came with the stream's tune_start.
+    expect(await base.locator('.pt-card-text').textContent()).toBe(
+      record.body.base_prompt || '(empty prompt)',
+    );
     await page.getByRole('link', { name: 'stored record', exact: true }).click();
     await page.waitForURL(new RegExp(`#/prompt-tuner/history/${started.body.run_id}$`));
     await expect.poll(() => page.getByTestId('prompt-card').count()).toBe(record.body.candidates.length);
     expectNoPageErrors(studio);
-    await studio.context.close();
   });
 });

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 declare const document: any;
-import type { Browser, Page } from 'playwright-core';
-import { startStack, type Stack } from '../../support/stack.js';
+import type { Page } from 'playwright-core';
 import { DEMO_SUITE } from '../../support/api.js';
-import { isTerminal, openEvents, readSse } from '../../support/sse.js';
-import {
-  apiAsPage,
-  checkView,
-  expectNoPageErrors,
-  launchBrowser,
-  openStudio,
-  signUp,
-  tabUntil,
-} from '../../support/browser.js';
+import { checkView, expectNoPageErrors, tabUntil } from '../../support/browser.js';
+import { signedIn, useStudioStack, waitForJob } from '../../support/web-flows.js';
 
 type Candidate = {
   id: string;
@@ -49,21 +40,12 @@ async function chooseModels(page: Page, targets: string[], meta: string) {
 }
 
 describe('web: prompt tuner', () => {
-  let stack: Stack;
-  let browser: Browser;
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const web = useStudioStack();
 
   it('configures a quick tune with its estimate, follows it live, saves the best prompt, and history agrees', async () => {
-    const studio = await openStudio(browser, stack.url);
+    const studio = await web.open();
     const { page } = studio;
-    await signUp(page);
-    const client = await apiAsPage(page, stack.url);
+    const { client } = await signedIn(studio, web.stack);
     const suite = await client.post('/api/tool-eval/import', DEMO_SUITE);
     expect(suite.status).toBe(201);
 
@@ -111,7 +93,7 @@ describe('web: prompt tuner', () => {
     expect(cards.map((c) => c.id)).toEqual(candidates.map((c) => c.id));
     expect(cards[0]!.generation).toBe(0);
     for (const c of candidates) expect(Number(cards.find((x) => x.id === c.id)!.mean)).toBe(scoreOf(c));
-    const events = await readSse(await openEvents(stack.url, client.token, jobId), isTerminal);
+    const events = await waitForJob(web.stack, client, jobId);
     const selected = events.find((e) => e.event === 'generation_complete' && e.data.generation === 1)!;
     const survivors = (selected.data.survivors as { candidate_id: string }[]).map((x) => x.candidate_id);
     expect(survivors.length).toBeGreaterThan(0);
@@ -192,14 +174,12 @@ describe('web: prompt tuner', () => {
     expect(await page.getByLabel('Population size').inputValue()).toBe('3');
     await expect.poll(() => shown('estimate-eval-calls')).toBe(String(estimate.body.eval_calls));
     expectNoPageErrors(studio);
-    await studio.context.close();
   });
 
-  it('an evolutionary tune: lineage from the stream equals the stored parents; history recomputes the same survivors', async () => {
-    const studio = await openStudio(browser, stack.url);
+  it('an evolutionary tune: lineage from the stream equals the stored parents; history shows the stored survivors', async () => {
+    const studio = await web.open();
     const { page } = studio;
-    await signUp(page);
-    const client = await apiAsPage(page, stack.url);
+    const { client } = await signedIn(studio, web.stack);
     const suite = await client.post('/api/tool-eval/import', DEMO_SUITE);
     const started = await client.post('/api/tool-eval/prompt-tune', {
       suite_id: suite.body.id,
@@ -267,14 +247,12 @@ describe('web: prompt tuner', () => {
     await page.getByRole('heading', { name: 'No prompt tunes yet' }).waitFor();
     expect((await client.get('/api/tool-eval/prompt-tune/history')).body.total).toBe(0);
     expectNoPageErrors(studio);
-    await studio.context.close();
   });
 
   it('empty states, form errors, and the over-budget confirmation', async () => {
-    const studio = await openStudio(browser, stack.url);
+    const studio = await web.open();
     const { page } = studio;
-    await signUp(page);
-    const client = await apiAsPage(page, stack.url);
+    const { client } = await signedIn(studio, web.stack);
 
     await page.goto('/#/prompt-tuner/history');
     await page.getByRole('heading', { name: 'No prompt tunes yet' }).waitFor();
@@ -310,7 +288,7 @@ describe('web: prompt tuner', () => {
     const provider = await client.post('/api/providers', {
       provider_key: 'priced',
       provider: 'sandbox',
-      base_url: stack.sandboxUrl,
+      base_url: web.stack.sandboxUrl,
       models: [{ model_id: 'sandbox-precise', input_price_per_mtok: 1000, output_price_per_mtok: 1000 }],
     });
     expect(provider.status).toBe(201);
@@ -333,6 +311,8 @@ describe('web: prompt tuner', () => {
     await expect.poll(() => page.getByTestId('cases-chosen').textContent()).toContain('4 of 27');
     await page.getByTestId('estimate-subset').waitFor();
     const planned = Number(await page.getByTestId('estimate-eval-calls').getAttribute('data-value'));
+    // The API prices the chosen model, as the start's budget check does.
+    expect(Number(await page.getByTestId('estimate-cost').getAttribute('data-value'))).toBeGreaterThan(0);
     await page.getByLabel('Max API calls').fill('5');
     await page.getByRole('button', { name: 'Start prompt tune' }).click();
     const confirm = page.getByRole('alert').filter({ hasText: 'Over your monthly budget' });
@@ -348,11 +328,10 @@ describe('web: prompt tuner', () => {
     // The 5-call budget stops the tune after the base prompt's 4 calls.
     await page.getByText('stopped: budget').waitFor();
     const jobId = page.url().split('/').at(-1)!;
-    const events = await readSse(await openEvents(stack.url, client.token, jobId), isTerminal);
+    const events = await waitForJob(web.stack, client, jobId);
     const start = events.find((e) => e.event === 'tune_start')!.data;
     expect(start.train_cases + start.validation_cases).toBe(4);
     expect(start.total_eval_calls).toBe(planned);
     expectNoPageErrors(studio);
-    await studio.context.close();
   });
 });

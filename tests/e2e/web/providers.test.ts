@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startStack, type Stack } from '../../support/stack.js';
-import {
-  apiAsPage,
-  checkView,
-  expectNoPageErrors,
-  launchBrowser,
-  openStudio,
-  signUp,
-  tabUntil,
-} from '../../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { checkView, expectNoPageErrors, tabUntil } from '../../support/browser.js';
+import { signedIn, useStudioStack } from '../../support/web-flows.js';
 
 declare const navigator: any;
 
@@ -18,21 +10,12 @@ const fieldError = (page: Page, label: string) =>
   page.locator('.field', { has: page.getByLabel(label, { exact: true }) }).locator('.error-text');
 
 describe('web: providers, default parameters and account', () => {
-  let stack: Stack;
-  let browser: Browser;
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack({ noTuner: true, noJudge: true }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const web = useStudioStack({ noTuner: true, noJudge: true });
 
   it('edits a sandbox model’s default parameters with live validation, and saves what it showed', async () => {
-    const studio = await openStudio(browser, stack.url);
+    const studio = await web.open();
     const { page } = studio;
-    await signUp(page);
-    const client = await apiAsPage(page, stack.url);
+    const { client } = await signedIn(studio, web.stack);
     const list = await client.get('/api/providers');
     const sandbox = list.body.items.find((p: any) => p.provider_key === 'sandbox');
     expect(sandbox).toBeTruthy();
@@ -103,14 +86,12 @@ describe('web: providers, default parameters and account', () => {
       )
       .toBe('2');
     expectNoPageErrors(studio);
-    await studio.context.close();
   });
 
   it('adds a provider: field errors from the API next to the fields, and the key never comes back', async () => {
-    const studio = await openStudio(browser, stack.url);
+    const studio = await web.open();
     const { page } = studio;
-    await signUp(page);
-    const client = await apiAsPage(page, stack.url);
+    const { client } = await signedIn(studio, web.stack);
     const secret = `sk-test-${Math.random().toString(36).slice(2)}-SECRET`;
 
     await page.goto('/#/providers');
@@ -210,15 +191,13 @@ describe('web: providers, default parameters and account', () => {
     expect((await client.get('/api/providers')).body.items).toEqual([]);
     await checkView(page, 'providers-empty');
     expectNoPageErrors(studio);
-    await studio.context.close();
   });
 
   it('account: sets the monthly cap and creates an API token that is shown once (keyboard only)', async () => {
-    const studio = await openStudio(browser, stack.url);
+    const studio = await web.open();
     const { page, context } = studio;
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.url });
-    await signUp(page);
-    const client = await apiAsPage(page, stack.url);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.stack.url });
+    const { client } = await signedIn(studio, web.stack);
 
     await page.goto('/#/account');
     await page.getByTestId('budget-cap').filter({ hasText: 'none' }).waitFor();
@@ -242,7 +221,7 @@ describe('web: providers, default parameters and account', () => {
     expect(listed.body.items).toHaveLength(1);
     expect(listed.body.items[0].name).toBe('ci-pipeline');
     expect(token.startsWith(listed.body.items[0].token_prefix)).toBe(true);
-    const me = await fetch(`${stack.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    const me = await fetch(`${web.stack.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(me.status).toBe(200);
     await page.getByTestId('tokens-table').getByRole('cell', { name: 'ci-pipeline', exact: true }).waitFor();
     await tabUntil(page, (el) => el.tag === 'button' && el.text === 'Copy token');
@@ -256,6 +235,5 @@ describe('web: providers, default parameters and account', () => {
     await page.getByTestId('tokens-table').getByRole('cell', { name: 'ci-pipeline', exact: true }).waitFor();
     expect(await page.content()).not.toContain(token);
     expectNoPageErrors(studio);
-    await studio.context.close();
   });
 });

@@ -1,35 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startStack, type Stack } from '../../support/stack.js';
-import { DEMO_SUITE } from '../../support/api.js';
-import { apiAsPage, expectNoPageErrors, launchBrowser, openStudio, signUp } from '../../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { expectNoPageErrors } from '../../support/browser.js';
+import { signedInWithDemoSuite, useStudioStack } from '../../support/web-flows.js';
 
 describe('web live views survive a lost connection', () => {
-  let stack: Stack;
-  let browser: Browser;
-  beforeAll(async () => {
-    // 150 ms per sandbox call, one call at a time: the run lasts long enough to cut it twice.
-    [stack, browser] = await Promise.all([
-      startStack({ sandboxEnv: { SANDBOX_TTFT_MS: '150' } }),
-      launchBrowser(),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  // 150 ms per sandbox call, one call at a time: the run lasts long enough to cut it twice.
+  const web = useStudioStack({ sandboxEnv: { SANDBOX_TTFT_MS: '150' } });
 
   it('resumes the eval stream with Last-Event-ID after the server drops it, nothing missing or doubled', async () => {
-    const studio = await openStudio(browser, stack.url);
+    const studio = await web.open();
     const { page } = studio;
-    await signUp(page);
-    const client = await apiAsPage(page, stack.url);
-    const suite = await client.post('/api/tool-eval/import', DEMO_SUITE);
+    const { client, suiteId, caseIds } = await signedInWithDemoSuite(studio, web.stack);
     const targets = ['sandbox-precise', 'sandbox-creative'].map((model_id) => ({
       provider_key: 'sandbox',
       model_id,
     }));
-    const started = await client.post('/api/tool-eval', { suite_id: suite.body.id, targets, concurrency: 1 });
+    const started = await client.post('/api/tool-eval', { suite_id: suiteId, targets, concurrency: 1 });
     expect(started.status).toBe(202);
 
     // Every request the page makes for the job's event stream, with the Last-Event-ID it sent.
@@ -45,7 +30,7 @@ describe('web live views survive a lost connection', () => {
     for (const atLeast of [3, 12]) {
       await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(atLeast);
       const before = streamRequests.length;
-      stack.dropConnections();
+      web.stack.dropConnections();
       await expect.poll(() => streamRequests.length, { timeout: 15_000 }).toBeGreaterThan(before);
     }
     await expect
@@ -57,7 +42,7 @@ describe('web live views survive a lost connection', () => {
     expect(streamRequests.slice(1).every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
 
     // One row per (case, model): the stored run holds exactly as many results, and the page shows each once.
-    const caseCount = suite.body.case_count as number;
+    const caseCount = caseIds.length;
     await expect.poll(() => rows.count()).toBe(caseCount * targets.length);
     const keys = await rows.evaluateAll((trs: any[]) =>
       trs.map((tr) =>
@@ -71,6 +56,5 @@ describe('web live views survive a lost connection', () => {
     const run = await client.get(`/api/tool-eval/history/${started.body.run_id}`);
     expect(run.body.results ?? run.body.items).toHaveLength(caseCount * targets.length);
     expectNoPageErrors(studio);
-    await studio.context.close();
   });
 });

@@ -1,42 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startStack, type Stack } from '../../support/stack.js';
-import { DEMO_SUITE } from '../../support/api.js';
-import {
-  apiAsPage,
-  checkView,
-  expectNoPageErrors,
-  launchBrowser,
-  openStudio,
-  PASSWORD,
-  signUp,
-  tabUntil,
-} from '../../support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { checkView, expectNoPageErrors, PASSWORD, signUp, tabUntil } from '../../support/browser.js';
+import { signedInWithDemoSuite, useStudioStack } from '../../support/web-flows.js';
 
 describe('web app shell: sign-in, navigation, jobs indicator', () => {
-  let stack: Stack;
-  let browser: Browser;
-  beforeAll(async () => {
-    // Each sandbox call takes 300 ms, so the job the indicator shows is still running when we look.
-    [stack, browser] = await Promise.all([
-      startStack({ sandboxEnv: { SANDBOX_TTFT_MS: '300' } }),
-      launchBrowser(),
-    ]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  // Each sandbox call takes 300 ms, so the job the indicator shows is still running when we look.
+  const web = useStudioStack({ sandboxEnv: { SANDBOX_TTFT_MS: '300' } });
 
   it('the gateway serves the app with a strict content security policy', async () => {
-    const res = await fetch(`${stack.url}/`);
+    const res = await fetch(`${web.stack.url}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await res.text()).toContain('<div id="root">');
   });
 
   it('signs up, shows a wrong password as an error, and signs back in with the keyboard', async () => {
-    const studio = await openStudio(browser, stack.url);
+    const studio = await web.open();
     const { page } = studio;
     await checkView(page, 'sign-in');
     const email = await signUp(page);
@@ -56,17 +34,14 @@ describe('web app shell: sign-in, navigation, jobs indicator', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/#\/suites/);
     expectNoPageErrors(studio);
-    await studio.context.close();
   });
 
   it('the jobs indicator shows a running job live over /ws and cancels it', async () => {
-    const studio = await openStudio(browser, stack.url);
+    const studio = await web.open();
     const { page } = studio;
-    await signUp(page);
-    const client = await apiAsPage(page, stack.url);
-    const suite = await client.post('/api/tool-eval/import', DEMO_SUITE);
+    const { client, suiteId } = await signedInWithDemoSuite(studio, web.stack);
     const started = await client.post('/api/tool-eval', {
-      suite_id: suite.body.id,
+      suite_id: suiteId,
       targets: [{ provider_key: 'sandbox', model_id: 'sandbox-precise' }],
       repeats: 5,
       concurrency: 1,
@@ -80,6 +55,5 @@ describe('web app shell: sign-in, navigation, jobs indicator', () => {
     const job = await client.get(`/api/jobs/${started.body.job_id}`);
     expect(job.body.status).toBe('cancelled');
     expectNoPageErrors(studio);
-    await studio.context.close();
   });
 });

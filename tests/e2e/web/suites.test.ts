@@ -1,19 +1,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startStack, type Stack } from '../../support/stack.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO_SUITE } from '../../support/api.js';
-import {
-  apiAsPage,
-  checkView,
-  expectNoPageErrors,
-  launchBrowser,
-  openStudio,
-  signUp,
-  tabUntil,
-} from '../../support/browser.js';
+import { checkView, expectNoPageErrors, tabUntil } from '../../support/browser.js';
+import { signedIn, signedInWithDemoSuite, useStudioStack } from '../../support/web-flows.js';
 
 // page.evaluate callbacks run in the browser (the tests' tsconfig has no DOM lib).
 declare const document: any;
@@ -43,21 +35,12 @@ const suiteIdFromUrl = (page: Page) => /#\/suites\/([0-9a-f-]{36})/.exec(page.ur
 const caseRows = (page: Page) => page.getByTestId('cases-table').locator('tbody tr');
 
 describe('web suites: list, import, edit cases and tools, BFCL, export', () => {
-  let stack: Stack;
-  let browser: Browser;
-  beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack({ noWorker: true }), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const web = useStudioStack({ noWorker: true });
 
   it('imports the demo suite by pasting it, edits a case with the keyboard and adds a multi-turn case', async () => {
-    const studio = await openStudio(browser, stack.url);
+    const studio = await web.open();
     const { page } = studio;
-    await signUp(page);
-    const client = await apiAsPage(page, stack.url);
+    const { client } = await signedIn(studio, web.stack);
 
     await page.goto('/#/suites');
     await page.getByRole('heading', { name: 'No suites yet' }).waitFor();
@@ -194,16 +177,12 @@ describe('web suites: list, import, edit cases and tools, BFCL, export', () => {
     await copy.waitFor({ state: 'detached' });
     expect((await client.get(`/api/tool-suites/${id}/cases`)).body.total).toBe(after.body.test_cases.length);
     expectNoPageErrors(studio);
-    await studio.context.close();
   });
 
   it('refuses invalid tools while typing and shows the server’s field errors; edits settings', async () => {
-    const studio = await openStudio(browser, stack.url);
+    const studio = await web.open();
     const { page } = studio;
-    await signUp(page);
-    const client = await apiAsPage(page, stack.url);
-    const imported = await client.post('/api/tool-eval/import', DEMO_SUITE);
-    const id = imported.body.id as string;
+    const { client, suiteId: id } = await signedInWithDemoSuite(studio, web.stack);
     const before = (await client.get(`/api/tool-suites/${id}`)).body;
 
     await page.goto(`/#/suites/${id}?tab=tools`);
@@ -255,14 +234,12 @@ describe('web suites: list, import, edit cases and tools, BFCL, export', () => {
       .poll(async () => (await client.get(`/api/tool-suites/${id}`)).body.description)
       .toBe('Edited through the settings tab.');
     expectNoPageErrors(studio);
-    await studio.context.close();
   });
 
   it('imports BFCL files, exports the suite as a file equal to the API export, lists and deletes it', async () => {
-    const studio = await openStudio(browser, stack.url);
+    const studio = await web.open();
     const { page } = studio;
-    await signUp(page);
-    const client = await apiAsPage(page, stack.url);
+    const { client } = await signedIn(studio, web.stack);
     const sample = bfclSample(5);
 
     await page.goto('/#/suites/import?kind=bfcl');
@@ -329,6 +306,5 @@ describe('web suites: list, import, edit cases and tools, BFCL, export', () => {
     await page.getByRole('link', { name: 'Back to your suites' }).click();
     await page.waitForURL(/#\/suites$/);
     expectNoPageErrors(studio);
-    await studio.context.close();
   });
 });

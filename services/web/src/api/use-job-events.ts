@@ -38,6 +38,13 @@ export function useJobEvents(jobId: string | undefined): JobEvents {
   return result;
 }
 
+/**
+ * Whether the job's log no longer starts at its beginning: a replay from the start always opens
+ * with `job_created`, unless the log (capped per job) dropped the oldest events of a very long job.
+ */
+export const logTrimmed = (events: readonly JobEvent[]) =>
+  events.length > 0 && events[0]?.type !== 'job_created';
+
 /** The events of one type, typed loosely (payload fields as the contracts define them). */
 export function eventsOf<T = Record<string, unknown>>(events: JobEvent[], type: string): (JobEvent & T)[] {
   return events.filter((e) => e.type === type) as (JobEvent & T)[];

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { Link, setQuery, type Route } from '../../app/router';
-import { useJobEvents } from '../../api/use-job-events';
+import type { JobView } from '@llmbench/contracts';
+import { logTrimmed, useJobEvents } from '../../api/use-job-events';
+import { useApi } from '../../components/use-api';
 import { JobLive, jobOutcome } from '../../components/JobLive';
 import { EmptyState, PageHeader } from '../../components/ui';
 import { pct } from '../../lib/format';
@@ -14,13 +16,21 @@ import {
   useCaseLabels,
 } from './components';
 import { deriveLive, modelSummaries, rowKeyOf } from './model';
+import { liveBase, type RunDetail } from './history-model';
 import './evaluate.css';
 
 /** `/evaluate/jobs/:jobId`: a running (or finished) eval, derived entirely from its events. */
 export function EvalLive({ route }: { route: Route }) {
   const jobId = route.params.jobId ?? '';
   const stream = useJobEvents(jobId);
-  const live = useMemo(() => deriveLive(stream.events), [stream.events]);
+  // A very long run outgrows the job's event log: the oldest results then come from the stored run.
+  const trimmed = logTrimmed(stream.events);
+  const job = useApi<JobView>(trimmed ? `/api/jobs/${jobId}` : undefined);
+  const stored = useApi<RunDetail>(
+    job.data?.run_id ? `/api/tool-eval/history/${job.data.run_id}` : undefined,
+  );
+  const base = useMemo(() => (stored.data ? liveBase(stored.data) : undefined), [stored.data]);
+  const live = useMemo(() => deriveLive(stream.events, base), [stream.events, base]);
   const outcome = jobOutcome(stream);
   const running = outcome.status === 'running' || outcome.status === 'queued';
   const lines = useMemo(
@@ -56,6 +66,12 @@ export function EvalLive({ route }: { route: Route }) {
       />
       <EvalTabs current="none" />
       <JobLive jobId={jobId} stream={stream} label="Evaluation" />
+      {trimmed && (
+        <p className="banner banner-info" data-testid="log-trimmed">
+          This run outgrew the live event log, which keeps a job&apos;s latest 20 000 events: its earlier
+          results are read from the stored run.
+        </p>
+      )}
       {stream.state === 'error' && stream.events.length === 0 && (
         <EmptyState
           title="Cannot follow this job"

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { navigate } from '../../app/router';
-import { SortableTable, type Column } from '../../components/SortableTable';
+import { PAGE_SIZE, SortableTable, type Column } from '../../components/SortableTable';
 import { Badge } from '../../components/ui';
 import { useApi } from '../../components/use-api';
 import { ms, num, pct, usd } from '../../lib/format';
@@ -580,6 +580,7 @@ export function CaseTable({
       ) : (
         <SortableTable
           testId="eval-cases"
+          pageSize={PAGE_SIZE}
           initialSort={{ key: 'case', dir: 'asc' }}
           columns={columns}
           rows={shown}

@@ -6,6 +6,7 @@ import {
   tkey,
   type Adjustment,
   type CaseRow,
+  type LiveBase,
   type ModelSummary,
   type StoredResult,
   type TargetRef,
@@ -56,6 +57,19 @@ export function expectedResults(run: Pick<RunListItem, 'total_cases' | 'config' 
 }
 
 export const repeatsOf = (run: Pick<RunListItem, 'config'>) => Number(run.config?.repeats ?? 1) || 1;
+
+/** The live view's starting point from a stored run (used when the job's event log was trimmed). */
+export function liveBase(run: RunDetail): LiveBase {
+  return {
+    run_id: run.id,
+    suite_id: run.suite_id,
+    suite_name: run.suite_name,
+    targets: run.targets.map((t) => ({ provider_key: t.provider_key, model_id: t.model_id })),
+    total_cases: run.total_cases,
+    repeats: repeatsOf(run),
+    rows: run.results.map(rowFromStored),
+  };
+}
 
 export function runView(run: RunDetail): {
   rows: CaseRow[];

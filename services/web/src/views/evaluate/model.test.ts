@@ -66,6 +66,32 @@ describe('deriveLive', () => {
     expect(s.complete).toBe(false);
   });
 
+  it('starts from the stored run when the log lost its oldest events: every result once, none counted twice', () => {
+    const all = [
+      resultEvent('p', 'c1', 0, score()),
+      resultEvent('q', 'c1', 0, score()),
+      resultEvent('p', 'c2', 0, score()),
+      resultEvent('q', 'c2', 0, score()),
+    ];
+    const full = deriveLive([{ type: 'job_created', run_id: 'run-1' }, init, ...all]);
+    // The log kept only the last two results; the stored run holds the first three.
+    const base = {
+      run_id: 'run-1',
+      suite_id: 'suite-1',
+      suite_name: 'Demo',
+      targets: init.targets,
+      total_cases: 2,
+      repeats: 1,
+      rows: full.rows.slice(0, 3),
+    };
+    const s = deriveLive(all.slice(2), base);
+    expect(s.rows.map((r) => r.key)).toEqual(full.rows.map((r) => r.key));
+    expect(s.duplicates).toBe(0);
+    expect(s.total).toBe(4);
+    expect(s.suite_name).toBe('Demo');
+    expect(base.rows).toHaveLength(3); // the base is not modified
+  });
+
   it('a replay and the live stream give the same state; the stored summary wins once sent', () => {
     const results = [
       resultEvent('p', 'c1', 0, score()),

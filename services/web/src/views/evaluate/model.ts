@@ -194,8 +194,17 @@ export type LiveState = {
 
 type Ev = { type: string; [k: string]: unknown };
 
-/** Everything the live view shows, from the job's events (replayed or live, same result). */
-export function deriveLive(events: readonly Ev[]): LiveState {
+/** What the stored run knows: the start when the job's event log was trimmed (a very long run). */
+export type LiveBase = Pick<
+  LiveState,
+  'run_id' | 'suite_id' | 'suite_name' | 'targets' | 'total_cases' | 'repeats' | 'rows'
+>;
+
+/**
+ * Everything the live view shows, from the job's events (replayed or live, same result), on top
+ * of the stored run's results when the oldest events are no longer in the log.
+ */
+export function deriveLive(events: readonly Ev[], base?: LiveBase): LiveState {
   const s: LiveState = {
     run_id: null,
     suite_id: null,
@@ -214,6 +223,11 @@ export function deriveLive(events: readonly Ev[]): LiveState {
     warnings: [],
   };
   const index = new Map<string, number>();
+  if (base) {
+    Object.assign(s, { ...base, rows: [...base.rows], targets: [...base.targets] });
+    s.total = base.total_cases === null ? null : base.total_cases * base.repeats * base.targets.length;
+    base.rows.forEach((r, i) => index.set(r.key, i));
+  }
   for (const e of events) {
     switch (e.type) {
       case 'job_created':
@@ -239,8 +253,9 @@ export function deriveLive(events: readonly Ev[]): LiveState {
           index.set(row.key, s.rows.length);
           s.rows.push(row);
         } else {
+          // Already known: from the stored run (the log and the rows overlap), or re-announced.
+          if (!base || at >= base.rows.length) s.duplicates += 1;
           s.rows[at] = row;
-          s.duplicates += 1;
         }
         break;
       }

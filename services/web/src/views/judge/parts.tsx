@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { SortableTable, type Column } from '../../components/SortableTable';
+import { PAGE_SIZE, SortableTable, type Column } from '../../components/SortableTable';
 import { Link } from '../../app/router';
 import { Badge } from '../../components/ui';
 import { pct } from '../../lib/format';
@@ -217,6 +217,7 @@ export function VerdictTable({
         </p>
       ) : (
         <SortableTable
+          pageSize={PAGE_SIZE}
           caption={caption}
           testId={testId}
           columns={columns}
@@ -460,6 +461,7 @@ export function CompareCaseTable({
     </p>
   ) : (
     <SortableTable
+      pageSize={PAGE_SIZE}
       testId={testId}
       rows={cases}
       rowKey={(c) => c.case_id}

@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { api } from '../../api/client';
 import { Link } from '../../app/router';
 import { LineChart } from '../../components/LineChart';
-import { SortableTable, type Column } from '../../components/SortableTable';
+import { PAGE_SIZE, SortableTable, type Column } from '../../components/SortableTable';
 import { Badge, EmptyState, ErrorBanner } from '../../components/ui';
 import { ms, num, pct, seconds, targetKey, usd } from '../../lib/format';
 import { heatmap, lineSeries } from './chart';
@@ -520,6 +520,7 @@ function ResultsTable({
     <section aria-label="Results">
       <h2>Results</h2>
       <SortableTable
+        pageSize={PAGE_SIZE}
         columns={columns}
         rows={view.rows}
         rowKey={(r) => r.combo_id}
@@ -644,6 +645,7 @@ function ComboCases({
         <p className="muted">No per-case results were stored for this combination.</p>
       ) : (
         <SortableTable
+          pageSize={PAGE_SIZE}
           columns={columns}
           rows={row.case_results}
           rowKey={(c) => `${c.case_id}:${c.repeat_index ?? 0}`}

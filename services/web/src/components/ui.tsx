@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { cloneElement, isValidElement, useId, useState, type ReactNode } from 'react';
 import type { ApiError } from '../api/client';
 
 export function PageHeader({
@@ -114,13 +114,29 @@ export function Field({
   children: ReactNode;
   id?: string;
 }) {
+  const own = useId();
+  const hintId = hint ? `${own}-hint` : undefined;
+  const errorId = error ? `${own}-error` : undefined;
+  // The control (a single element child) is described by the hint and the error, and marked invalid.
+  const control =
+    isValidElement<{ 'aria-describedby'?: string; 'aria-invalid'?: boolean }>(children) && (hintId || errorId)
+      ? cloneElement(children, {
+          'aria-describedby':
+            [children.props['aria-describedby'], errorId, hintId].filter(Boolean).join(' ') || undefined,
+          ...(error ? { 'aria-invalid': true } : {}),
+        })
+      : children;
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      {children}
-      {hint && <small className="muted">{hint}</small>}
+      {control}
+      {hint && (
+        <small className="muted" id={hintId}>
+          {hint}
+        </small>
+      )}
       {error && (
-        <small className="error-text" role="alert">
+        <small className="error-text" role="alert" id={errorId}>
           {error}
         </small>
       )}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../support/stack.js';
 import { isTerminal, openEvents, readSse } from '../support/sse.js';
-import { userWithDemoSuite } from '../support/api.js';
+import { addPricedSandbox, userWithDemoSuite } from '../support/api.js';
 import { ofType, streamTune, THREE_MODELS } from '../support/param-tune.js';
 
 let stack: Stack;
@@ -78,16 +78,10 @@ describe('parameter tuner: control, limits and validation', () => {
 
   it('max_cost_usd stops a priced model mid-sweep; over the monthly budget a start needs confirm', async () => {
     const { client, suiteId } = await userWithDemoSuite(stack.url);
-    const provider = await client.post('/api/providers', {
-      provider_key: 'priced',
-      provider: 'sandbox',
-      base_url: stack.sandboxUrl,
-      models: [{ model_id: 'sandbox-precise', input_price_per_mtok: 1000, output_price_per_mtok: 1000 }],
-    });
-    expect(provider.status).toBe(201);
+    const priced = await addPricedSandbox(client, stack.sandboxUrl);
     const body = {
       suite_id: suiteId,
-      targets: [{ provider_key: 'priced', model_id: 'sandbox-precise' }],
+      targets: [priced],
       search_space: SPACE,
     };
     await client.patch('/api/auth/me/budget', { budget_usd_monthly: 0.01 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../support/stack.js';
-import { userWithDemoSuite } from '../support/api.js';
+import { addPricedSandbox, userWithDemoSuite } from '../support/api.js';
 import { isTerminal, openEvents, readSse, type SseEvent } from '../support/sse.js';
 import { ofType } from '../support/param-tune.js';
 import { META, streamPromptTune } from '../support/prompt-tune.js';
@@ -209,14 +209,7 @@ describe('prompt tuner over HTTP/SSE', () => {
 
   it('the estimate of chosen cases and priced targets is what the tune then calls and what its submit checks', async () => {
     const { client, suiteId } = await userWithDemoSuite(stack.url);
-    const provider = await client.post('/api/providers', {
-      provider_key: 'priced',
-      provider: 'sandbox',
-      base_url: stack.sandboxUrl,
-      models: [{ model_id: 'sandbox-precise', input_price_per_mtok: 1000, output_price_per_mtok: 1000 }],
-    });
-    expect(provider.status).toBe(201);
-    const priced = { provider_key: 'priced', model_id: 'sandbox-precise' };
+    const priced = await addPricedSandbox(client, stack.sandboxUrl);
     const suite = (await client.get(`/api/tool-suites/${suiteId}`)).body;
     const caseIds: string[] = suite.test_cases.slice(0, 4).map((c: any) => c.id);
     const query = `suite_id=${suiteId}&mode=quick&population_size=3&case_ids=${caseIds.join(',')}`;

@@ -46,3 +46,16 @@ export async function userWithDemoSuite(base: string) {
     caseCount: suite.body.case_count as number,
   };
 }
+
+/** Adds a provider "priced": the sandbox with a price on sandbox-precise, so budgets and estimates have costs. */
+export async function addPricedSandbox(client: ReturnType<typeof api>, sandboxUrl: string) {
+  const provider = await client.post('/api/providers', {
+    provider_key: 'priced',
+    provider: 'sandbox',
+    base_url: sandboxUrl,
+    models: [{ model_id: 'sandbox-precise', input_price_per_mtok: 1000, output_price_per_mtok: 1000 }],
+  });
+  if (provider.status !== 201)
+    throw new Error(`provider: ${provider.status} ${JSON.stringify(provider.body)}`);
+  return { provider_key: 'priced', model_id: 'sandbox-precise' };
+}

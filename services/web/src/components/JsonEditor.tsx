@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 
 /**
  * A JSON text area that parses as you type: `onChange` gets the parsed value only when the text is
@@ -22,7 +22,6 @@ export function JsonEditor({
   /** Told whether the text is currently usable, so a form can refuse to save stale values. */
   onValidity?: (valid: boolean) => void;
 }) {
-  const id = useId();
   const [text, setText] = useState(() => JSON.stringify(value, null, 2));
   const [error, setError] = useState<string>();
   // A value changed from outside (a preset, a reset) replaces the text; our own edits do not.
@@ -39,6 +38,54 @@ export function JsonEditor({
     });
   }, [external]);
   return (
+    <JsonTextArea
+      label={label}
+      rows={rows}
+      value={text}
+      error={error}
+      hint={hint ?? 'Valid JSON'}
+      onChange={(next) => {
+        setText(next);
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(next);
+        } catch (err) {
+          setError(`Not valid JSON: ${(err as Error).message}`);
+          onValidity?.(false);
+          return;
+        }
+        const problem = validate?.(parsed);
+        setError(problem);
+        onValidity?.(!problem);
+        if (!problem) onChange(parsed);
+      }}
+    />
+  );
+}
+
+/**
+ * The labelled JSON textarea itself, for forms that keep the text (and check it) themselves; its
+ * error, else its hint, is announced with it.
+ */
+export function JsonTextArea({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  rows = 6,
+  testId,
+}: {
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  error?: string;
+  hint?: ReactNode;
+  rows?: number;
+  testId?: string;
+}) {
+  const id = useId();
+  return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       <textarea
@@ -46,27 +93,14 @@ export function JsonEditor({
         className="mono"
         rows={rows}
         spellCheck={false}
-        value={text}
+        value={value}
+        data-testid={testId}
         aria-invalid={!!error}
         aria-describedby={`${id}-msg`}
-        onChange={(e) => {
-          setText(e.target.value);
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(e.target.value);
-          } catch (err) {
-            setError(`Not valid JSON: ${(err as Error).message}`);
-            onValidity?.(false);
-            return;
-          }
-          const problem = validate?.(parsed);
-          setError(problem);
-          onValidity?.(!problem);
-          if (!problem) onChange(parsed);
-        }}
+        onChange={(e) => onChange(e.target.value)}
       />
       <small id={`${id}-msg`} className={error ? 'error-text' : 'muted'} role={error ? 'alert' : undefined}>
-        {error ?? hint ?? 'Valid JSON'}
+        {error ?? hint}
       </small>
     </div>
   );

@@ -144,6 +144,89 @@ export function Field({
   );
 }
 
+/** A labelled input whose value stays text (a blank or half-typed number shows as typed). */
+export function InputField({
+  label,
+  hint,
+  error,
+  onChange,
+  type = 'text',
+  ...input
+}: {
+  label: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'number';
+  min?: number;
+  max?: number;
+  step?: number | 'any';
+  maxLength?: number;
+  disabled?: boolean;
+  placeholder?: string;
+  required?: boolean;
+}) {
+  const id = useId();
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <input id={id} type={type} {...input} onChange={(e) => onChange(e.target.value)} />
+    </Field>
+  );
+}
+
+export type ToolChoice = 'required' | 'auto' | 'none';
+
+/** The `tool_choice` sent with every call. */
+export function ToolChoiceField({
+  label = 'Tool choice',
+  hint,
+  error,
+  value,
+  onChange,
+}: {
+  label?: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+  value: string;
+  onChange: (value: ToolChoice) => void;
+}) {
+  const id = useId();
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as ToolChoice)}>
+        <option value="required">required</option>
+        <option value="auto">auto</option>
+        <option value="none">none</option>
+      </select>
+    </Field>
+  );
+}
+
+/** A job's warnings (ignored parameters, clamped values…), listed once above its results. */
+export function WarningsBanner({ warnings }: { warnings: string[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <div className="banner banner-warn" role="status">
+      <strong>Warnings</strong>
+      <ul>
+        {warnings.map((w) => (
+          <li key={w}>{w}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A `.table-wrap` that keyboard users can focus and scroll when the table is wider than the window. */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
+
 /** Delete with a second, explicit confirmation click instead of a blocking dialog. */
 export function ConfirmButton({
   label = 'Delete',

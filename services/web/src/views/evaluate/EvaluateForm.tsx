@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api/client';
 import { Link, navigate, type Route } from '../../app/router';
+import { CasePicker, useSuiteCases } from '../../components/CasePicker';
 import { JsonEditor } from '../../components/JsonEditor';
 import { SuitePicker, TargetPicker } from '../../components/pickers';
-import { ErrorBanner, Field, PageHeader } from '../../components/ui';
+import { ErrorBanner, Field, InputField, PageHeader, ToolChoiceField } from '../../components/ui';
 import { useApi } from '../../components/use-api';
 import { EvalTabs } from './EvalTabs';
 import {
@@ -17,7 +18,6 @@ import {
 import './evaluate.css';
 
 type SavedPrompt = { id: string; name: string; version: number; prompt: string; notes?: string };
-type SuiteCase = { id: string; position: number; prompt: string; category: string | null };
 
 function FieldError({ id, error }: { id: string; error?: string }) {
   if (!error) return null;
@@ -28,8 +28,8 @@ function FieldError({ id, error }: { id: string; error?: string }) {
   );
 }
 
-/** Pick a subset of the suite's cases (all by default). */
-function CasePicker({
+/** Pick a subset of the suite's cases (all by default: `null`). */
+function SuiteCases({
   suiteId,
   value,
   onChange,
@@ -41,76 +41,21 @@ function CasePicker({
   error?: string;
 }) {
   const id = useId();
-  const cases = useApi<{ items: SuiteCase[] }>(`/api/tool-suites/${suiteId}/cases`);
-  const [filter, setFilter] = useState('');
+  const cases = useSuiteCases(suiteId);
   if (cases.error) return <ErrorBanner error={cases.error} title="Could not load the suite's cases" />;
   const items = cases.data?.items ?? [];
-  const chosen = new Set(value ?? items.map((c) => c.id));
-  const q = filter.trim().toLowerCase();
-  const visible = items.filter(
-    (c) => !q || c.prompt.toLowerCase().includes(q) || (c.category ?? '').toLowerCase().includes(q),
-  );
-  const set = (ids: Set<string>) =>
-    onChange(ids.size === items.length ? null : items.filter((c) => ids.has(c.id)).map((c) => c.id));
   return (
     <details className="card" open={value !== null}>
       <summary>
         Cases: {value === null ? `all ${items.length}` : `${value.length} of ${items.length}`}
       </summary>
-      <fieldset aria-describedby={error ? `${id}-err` : undefined}>
-        <legend className="sr-only">Cases to run</legend>
-        <div className="row ev-filters">
-          <div className="field">
-            <label htmlFor={`${id}-q`}>Find cases</label>
-            <input
-              id={`${id}-q`}
-              type="search"
-              value={filter}
-              placeholder="prompt or category"
-              onChange={(e) => setFilter(e.target.value)}
-            />
-          </div>
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={() => set(new Set([...chosen, ...visible.map((c) => c.id)]))}
-          >
-            Select {q ? 'shown' : 'all'}
-          </button>
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={() => {
-              const next = new Set(chosen);
-              for (const c of visible) next.delete(c.id);
-              set(next);
-            }}
-          >
-            Clear {q ? 'shown' : 'all'}
-          </button>
-        </div>
-        <div className="ev-case-list">
-          {visible.map((c) => (
-            <label key={c.id} className="check">
-              <input
-                type="checkbox"
-                checked={chosen.has(c.id)}
-                onChange={(e) => {
-                  const next = new Set(chosen);
-                  if (e.target.checked) next.add(c.id);
-                  else next.delete(c.id);
-                  set(next);
-                }}
-              />
-              <span>
-                #{c.position + 1} {c.prompt}{' '}
-                {c.category && <span className="muted small">({c.category})</span>}
-              </span>
-            </label>
-          ))}
-          {items.length > 0 && visible.length === 0 && <p className="muted">No case matches “{filter}”.</p>}
-        </div>
-      </fieldset>
+      <CasePicker
+        cases={items}
+        chosen={value ?? items.map((c) => c.id)}
+        onChange={(ids) => onChange(ids.length === items.length ? null : ids)}
+        legend="Cases to run"
+        describedBy={error ? `${id}-err` : undefined}
+      />
       <FieldError id={`${id}-err`} error={error} />
     </details>
   );
@@ -177,7 +122,7 @@ function RunForm({ route }: { route: Route }) {
             <FieldError id={`${id}-targets`} error={errors.targets} />
           </div>
           {form.suite_id && (
-            <CasePicker
+            <SuiteCases
               key={form.suite_id}
               suiteId={form.suite_id}
               value={form.case_ids}
@@ -262,63 +207,42 @@ function RunForm({ route }: { route: Route }) {
         <section className="card stack">
           <h2>Sampling and execution</h2>
           <div className="ev-grid">
-            <Field
-              id={`${id}-temp`}
+            <InputField
+              type="number"
               label="Temperature"
               hint="Empty: the model's default (else 0)."
               error={errors.temperature}
-            >
-              <input
-                id={`${id}-temp`}
-                type="number"
-                min={0}
-                max={2}
-                step={0.1}
-                value={form.temperature}
-                onChange={(e) => patch({ temperature: e.target.value })}
-              />
-            </Field>
-            <Field id={`${id}-tc`} label="Tool choice" error={errors.tool_choice}>
-              <select
-                id={`${id}-tc`}
-                value={form.tool_choice}
-                onChange={(e) => patch({ tool_choice: e.target.value as FormState['tool_choice'] })}
-              >
-                <option value="required">required</option>
-                <option value="auto">auto</option>
-                <option value="none">none</option>
-              </select>
-            </Field>
-            <Field
-              id={`${id}-rep`}
+              min={0}
+              max={2}
+              step={0.1}
+              value={form.temperature}
+              onChange={(v) => patch({ temperature: v })}
+            />
+            <ToolChoiceField
+              error={errors.tool_choice}
+              value={form.tool_choice}
+              onChange={(tool_choice) => patch({ tool_choice })}
+            />
+            <InputField
+              type="number"
               label="Repeats"
               hint="Above 1 adds a 95 % CI and pass^k."
               error={errors.repeats}
-            >
-              <input
-                id={`${id}-rep`}
-                type="number"
-                min={1}
-                max={20}
-                value={form.repeats}
-                onChange={(e) => patch({ repeats: e.target.value })}
-              />
-            </Field>
-            <Field
-              id={`${id}-conc`}
+              min={1}
+              max={20}
+              value={form.repeats}
+              onChange={(v) => patch({ repeats: v })}
+            />
+            <InputField
+              type="number"
               label="Concurrency"
               hint="Parallel cases per model (default 4)."
               error={errors.concurrency}
-            >
-              <input
-                id={`${id}-conc`}
-                type="number"
-                min={1}
-                max={64}
-                value={form.concurrency}
-                onChange={(e) => patch({ concurrency: e.target.value })}
-              />
-            </Field>
+              min={1}
+              max={64}
+              value={form.concurrency}
+              onChange={(v) => patch({ concurrency: v })}
+            />
           </div>
           <JsonEditor
             label="Extra parameters (JSON)"
@@ -375,22 +299,17 @@ function RunForm({ route }: { route: Route }) {
                 />
                 <FieldError id={`${id}-judge`} error={errors['judge.judge_target'] ?? errors.judge} />
               </div>
-              <Field
-                id={`${id}-thr`}
+              <InputField
+                type="number"
                 label="Only judge cases scoring below"
                 hint="0–1; empty judges every case."
                 error={errors['judge.auto_on_failure_threshold']}
-              >
-                <input
-                  id={`${id}-thr`}
-                  type="number"
-                  min={0}
-                  max={1}
-                  step={0.05}
-                  value={form.judge_threshold}
-                  onChange={(e) => patch({ judge_threshold: e.target.value })}
-                />
-              </Field>
+                min={0}
+                max={1}
+                step={0.05}
+                value={form.judge_threshold}
+                onChange={(v) => patch({ judge_threshold: v })}
+              />
             </>
           )}
         </section>

@@ -1,5 +1,6 @@
 import { useId, useMemo } from 'react';
 import { navigate } from '../../app/router';
+import { CategorySelect } from '../../components/CasePicker';
 import { PAGE_SIZE, SortableTable, type Column } from '../../components/SortableTable';
 import { Badge } from '../../components/ui';
 import { useApi } from '../../components/use-api';
@@ -508,21 +509,11 @@ export function CaseTable({
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-cat`}>Category</label>
-          <select
-            id={`${id}-cat`}
-            value={filter.category}
-            onChange={(e) => onFilter({ ...filter, category: e.target.value })}
-          >
-            <option value="">All categories</option>
-            {categories.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CategorySelect
+          categories={categories}
+          value={filter.category}
+          onChange={(category) => onFilter({ ...filter, category })}
+        />
         <div className="field">
           <label htmlFor={`${id}-q`}>Search</label>
           <input

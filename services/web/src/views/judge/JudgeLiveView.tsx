@@ -94,15 +94,10 @@ function ModelTallyTable({ rows, done }: { rows: ModelTally[]; done: boolean }) 
   );
 }
 
-function JudgePanels({
-  live,
-  prompts,
-  done,
-}: {
-  live: LiveJudge;
-  prompts: Map<string, string>;
-  done: boolean;
-}) {
+/** What both panels draw from: the job's state, case prompts by id, and whether the job ended. */
+type PanelProps = { live: LiveJudge; prompts: Map<string, string>; done: boolean };
+
+function JudgePanels({ live, prompts, done }: PanelProps) {
   const start = live.start;
   const jury = (start?.judges.length ?? 0) > 1;
   const expected = start ? start.cases_to_review * Math.max(1, start.judges.length) : 0;
@@ -182,15 +177,7 @@ function JudgePanels({
   );
 }
 
-function ComparePanels({
-  live,
-  prompts,
-  done,
-}: {
-  live: LiveJudge;
-  prompts: Map<string, string>;
-  done: boolean;
-}) {
+function ComparePanels({ live, prompts, done }: PanelProps) {
   const s = live.compareStart;
   const t = live.compareTally;
   const judged = t.a + t.b + t.tie;

@@ -2,9 +2,17 @@ import type { ProviderView } from '@llmbench/contracts';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { api, ApiError } from '../../api/client';
 import { navigate } from '../../app/router';
+import { CasePicker, useSuiteCases } from '../../components/CasePicker';
 import { JsonEditor } from '../../components/JsonEditor';
 import { SuitePicker, TargetPicker } from '../../components/pickers';
-import { ConfirmButton, ErrorBanner, Field, PageHeader } from '../../components/ui';
+import {
+  ConfirmButton,
+  ErrorBanner,
+  Field,
+  InputField,
+  PageHeader,
+  ToolChoiceField,
+} from '../../components/ui';
 import { useApi } from '../../components/use-api';
 import { targetKey } from '../../lib/format';
 import { loadDraft, requestBody, saveDraft, type Draft } from './draft';
@@ -99,7 +107,7 @@ export function Builder() {
             <h2 id="pt-what">Suite and models</h2>
             <SuitePicker value={draft.suiteId} onChange={(suiteId) => setDraft({ suiteId, caseIds: [] })} />
             {draft.suiteId && (
-              <CasePicker
+              <SuiteCases
                 suiteId={draft.suiteId}
                 value={draft.caseIds}
                 onChange={(caseIds) => setDraft({ caseIds })}
@@ -247,10 +255,8 @@ function gridSizeText(dims: readonly DimDraft[]): string {
   return `${product}${total} requested combination${total === 1 ? '' : 's'} per model`;
 }
 
-type SuiteCase = { id: string; prompt: string; expected_tool: unknown; category?: string | null };
-
-/** All cases by default, or a subset (fast sweeps on a few cases). */
-function CasePicker({
+/** All cases by default (`[]`), or a subset (fast sweeps on a few cases). */
+function SuiteCases({
   suiteId,
   value,
   onChange,
@@ -259,10 +265,9 @@ function CasePicker({
   value: string[];
   onChange: (ids: string[]) => void;
 }) {
-  const cases = useApi<{ items: SuiteCase[] }>(`/api/tool-suites/${suiteId}/cases`);
+  const cases = useSuiteCases(suiteId);
   const [open, setOpen] = useState(value.length > 0);
   const items = cases.data?.items ?? [];
-  const chosen = new Set(value);
   return (
     <fieldset className="pt-cases">
       <legend>Cases</legend>
@@ -275,44 +280,15 @@ function CasePicker({
         </button>
       </p>
       {open && items.length > 0 && (
-        <>
-          <div className="row">
-            <button type="button" className="btn btn-small" onClick={() => onChange([])}>
-              All cases
-            </button>
-            <button
-              type="button"
-              className="btn btn-small"
-              onClick={() => onChange(items.slice(0, 3).map((c) => c.id))}
-            >
-              First 3
-            </button>
-          </div>
-          <div className="ptuner-case-list">
-            {items.map((c) => (
-              <label key={c.id} className="check">
-                <input
-                  type="checkbox"
-                  checked={chosen.has(c.id)}
-                  onChange={(e) =>
-                    onChange(e.target.checked ? [...value, c.id] : value.filter((v) => v !== c.id))
-                  }
-                />
-                <span>
-                  {c.prompt}{' '}
-                  <span className="muted small">
-                    →{' '}
-                    {c.expected_tool === null
-                      ? 'no tool'
-                      : Array.isArray(c.expected_tool)
-                        ? c.expected_tool.join(' or ')
-                        : String(c.expected_tool)}
-                  </span>
-                </span>
-              </label>
-            ))}
-          </div>
-        </>
+        <CasePicker cases={items} chosen={value} onChange={onChange}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => onChange(items.slice(0, 3).map((c) => c.id))}
+          >
+            First 3
+          </button>
+        </CasePicker>
       )}
     </fieldset>
   );
@@ -662,93 +638,67 @@ function StrategyFields({
         </select>
       </Field>
       {sampled && (
-        <Field
+        <InputField
+          type="number"
           label="Samples (n)"
-          id={`${id}-n`}
           hint="Combinations to evaluate"
           error={errorOf('n_samples')}
-        >
-          <input
-            id={`${id}-n`}
-            type="number"
-            min={1}
-            value={draft.nSamples}
-            onChange={(e) => setDraft({ nSamples: e.target.value })}
-          />
-        </Field>
+          min={1}
+          value={draft.nSamples}
+          onChange={(v) => setDraft({ nSamples: v })}
+        />
       )}
-      <Field
+      <InputField
+        type="number"
         label="Repeats"
-        id={`${id}-r`}
         hint="1–20; ≥ 3 gives CIs at temperature > 0"
         error={errorOf('repeats')}
-      >
-        <input
-          id={`${id}-r`}
-          type="number"
-          min={1}
-          max={20}
-          value={draft.repeats}
-          onChange={(e) => setDraft({ repeats: e.target.value })}
-        />
-      </Field>
-      <Field label="Seed" id={`${id}-seed`} hint="Sampling and case order" error={errorOf('seed')}>
-        <input
-          id={`${id}-seed`}
-          type="number"
-          value={draft.seed}
-          onChange={(e) => setDraft({ seed: e.target.value })}
-        />
-      </Field>
-      <Field
+        min={1}
+        max={20}
+        value={draft.repeats}
+        onChange={(v) => setDraft({ repeats: v })}
+      />
+      <InputField
+        type="number"
+        label="Seed"
+        hint="Sampling and case order"
+        error={errorOf('seed')}
+        value={draft.seed}
+        onChange={(v) => setDraft({ seed: v })}
+      />
+      <ToolChoiceField
         label="tool_choice"
-        id={`${id}-tc`}
         hint="Unless searched as a dimension"
         error={errorOf('tool_choice')}
-      >
-        <select
-          id={`${id}-tc`}
-          value={draft.toolChoice}
-          onChange={(e) => setDraft({ toolChoice: e.target.value })}
-        >
-          <option value="required">required</option>
-          <option value="auto">auto</option>
-          <option value="none">none</option>
-        </select>
-      </Field>
-      <Field
+        value={draft.toolChoice}
+        onChange={(toolChoice) => setDraft({ toolChoice })}
+      />
+      <InputField
+        type="number"
         label="Max calls"
-        id={`${id}-mc`}
         hint="Budget: stops with the best so far"
         error={errorOf('budget.max_calls')}
-      >
-        <input
-          id={`${id}-mc`}
-          type="number"
-          min={1}
-          value={draft.maxCalls}
-          onChange={(e) => setDraft({ maxCalls: e.target.value })}
-        />
-      </Field>
-      <Field label="Max cost (USD)" id={`${id}-cost`} error={errorOf('budget.max_cost_usd')}>
-        <input
-          id={`${id}-cost`}
-          type="number"
-          min={0}
-          step="any"
-          value={draft.maxCost}
-          onChange={(e) => setDraft({ maxCost: e.target.value })}
-        />
-      </Field>
-      <Field label="Max duration (s)" id={`${id}-dur`} error={errorOf('budget.max_duration_s')}>
-        <input
-          id={`${id}-dur`}
-          type="number"
-          min={1}
-          value={draft.maxDuration}
-          onChange={(e) => setDraft({ maxDuration: e.target.value })}
-        />
-      </Field>
+        min={1}
+        value={draft.maxCalls}
+        onChange={(v) => setDraft({ maxCalls: v })}
+      />
+      <InputField
+        type="number"
+        label="Max cost (USD)"
+        error={errorOf('budget.max_cost_usd')}
+        min={0}
+        step="any"
+        value={draft.maxCost}
+        onChange={(v) => setDraft({ maxCost: v })}
+      />
+      <InputField
+        type="number"
+        label="Max duration (s)"
+        error={errorOf('budget.max_duration_s')}
+        min={1}
+        value={draft.maxDuration}
+        onChange={(v) => setDraft({ maxDuration: v })}
+      />
     </div>
   );
 }

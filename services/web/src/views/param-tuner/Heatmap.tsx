@@ -1,6 +1,6 @@
 import { pct } from '../../lib/format';
 import { heatColor, textOn, type Heatmap as HeatData } from './chart';
-import { TableWrap } from './TableWrap';
+import { TableWrap } from '../../components/ui';
 import { showValue } from './results';
 
 const ci = (low: number | null, high: number | null) =>

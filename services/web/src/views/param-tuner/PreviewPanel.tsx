@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../api/client';
-import { Badge, ErrorBanner, Loading } from '../../components/ui';
+import { Badge, ErrorBanner, Loading, TableWrap } from '../../components/ui';
 import { seconds, usd } from '../../lib/format';
-import { TableWrap } from './TableWrap';
 import { compatMatrix, type CompatStatus, type Preview } from './space';
 
 export type PreviewState = { data?: Preview; error?: ApiError; loading: boolean; stale: boolean };

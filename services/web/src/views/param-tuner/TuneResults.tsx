@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { Link } from '../../app/router';
 import { LineChart } from '../../components/LineChart';
 import { PAGE_SIZE, SortableTable, type Column } from '../../components/SortableTable';
-import { Badge, EmptyState, ErrorBanner } from '../../components/ui';
+import { Badge, EmptyState, ErrorBanner, WarningsBanner } from '../../components/ui';
 import { ms, num, pct, seconds, targetKey, usd } from '../../lib/format';
 import { heatmap, lineSeries } from './chart';
 import { Heatmap } from './Heatmap';
@@ -130,16 +130,7 @@ function TuneSummary({ view }: { view: TuneView }) {
           </div>
         )}
       </dl>
-      {view.warnings.length > 0 && (
-        <div className="banner banner-warn">
-          <strong>Warnings</strong>
-          <ul>
-            {view.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <WarningsBanner warnings={view.warnings} />
       {view.running.length > 0 && (
         <p className="muted small" aria-live="polite">
           Running:{' '}

@@ -2,12 +2,12 @@ import type { JobAccepted, SuiteView } from '@llmbench/contracts';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError, query } from '../../api/client';
 import { Link, navigate, type Route } from '../../app/router';
+import { CasePicker } from '../../components/CasePicker';
 import { SuitePicker, TargetPicker, type Target } from '../../components/pickers';
-import { ErrorBanner, Field, Loading, PageHeader } from '../../components/ui';
+import { ErrorBanner, Field, InputField, Loading, PageHeader, ToolChoiceField } from '../../components/ui';
 import { useApi } from '../../components/use-api';
 import { seconds, targetKey, usd, when } from '../../lib/format';
-import { InputField, PromptTunerTabs, rememberWarnings } from './common';
-import { CasePicker } from './CasePicker';
+import { PromptTunerTabs, rememberWarnings } from './common';
 import type { LibraryEntry, TuneEstimate, TuneRecord } from './types';
 
 type Mode = 'quick' | 'evolutionary';
@@ -131,7 +131,6 @@ function ConfigForm({ initial, from }: { initial: Initial; from?: TuneRecord }) 
     baseText: useId(),
     baseLib: useId(),
     objective: useId(),
-    toolChoice: useId(),
   };
   const [suiteId, setSuiteId] = useState(initial.suiteId);
   const [mode, setMode] = useState<Mode>(initial.mode);
@@ -392,7 +391,17 @@ function ConfigForm({ initial, from }: { initial: Initial; from?: TuneRecord }) 
             </div>
             {someCases &&
               (suiteCases ? (
-                <CasePicker cases={suiteCases} chosen={liveCaseIds} onChange={setCaseIds} />
+                <CasePicker
+                  cases={suiteCases}
+                  chosen={liveCaseIds}
+                  onChange={setCaseIds}
+                  listClassName="pt-case-list"
+                  status={
+                    <span data-testid="cases-chosen">
+                      {liveCaseIds.length} of {suiteCases.length} chosen
+                    </span>
+                  }
+                />
               ) : (
                 <p className="muted small">Choose a suite to pick its cases.</p>
               ))}
@@ -575,17 +584,7 @@ function ConfigForm({ initial, from }: { initial: Initial; from?: TuneRecord }) 
                 value={temperature}
                 onChange={setTemperature}
               />
-              <Field id={ids.toolChoice} label="Tool choice">
-                <select
-                  id={ids.toolChoice}
-                  value={toolChoice}
-                  onChange={(e) => setToolChoice(e.target.value as 'required' | 'auto' | 'none')}
-                >
-                  <option value="required">required</option>
-                  <option value="auto">auto</option>
-                  <option value="none">none</option>
-                </select>
-              </Field>
+              <ToolChoiceField value={toolChoice} onChange={setToolChoice} />
               <InputField
                 type="number"
                 label="Held-out share"

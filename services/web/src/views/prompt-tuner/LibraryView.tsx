@@ -7,12 +7,14 @@ import {
   EmptyState,
   ErrorBanner,
   Field,
+  InputField,
   Loading,
   PageHeader,
+  TableWrap,
 } from '../../components/ui';
 import { useApi } from '../../components/use-api';
 import { when } from '../../lib/format';
-import { InputField, PromptTunerTabs, TableWrap } from './common';
+import { PromptTunerTabs } from './common';
 import { PromptDiff } from './PromptDiff';
 import type { LibraryEntry } from './types';
 

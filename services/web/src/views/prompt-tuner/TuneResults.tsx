@@ -2,9 +2,9 @@ import { useId, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { Link } from '../../app/router';
 import { LineChart } from '../../components/LineChart';
-import { Badge, ErrorBanner } from '../../components/ui';
+import { Badge, ErrorBanner, InputField, TableWrap, WarningsBanner } from '../../components/ui';
 import { pct, seconds, targetKey, usd } from '../../lib/format';
-import { InputField, modelLabel, TableWrap, targetLabel } from './common';
+import { modelLabel, targetLabel } from './common';
 import { PromptDiff } from './PromptDiff';
 import type { Card, GenerationView, TuneView } from './tune-state';
 import type { LibraryEntry } from './types';
@@ -28,16 +28,7 @@ export function TuneResults({ view, runId, suiteName }: ResultsProps) {
   const [highlight, setHighlight] = useState<string[]>([]);
   return (
     <>
-      {view.warnings.length > 0 && (
-        <div className="banner banner-warn" role="status">
-          <strong>Warnings</strong>
-          <ul>
-            {view.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <WarningsBanner warnings={view.warnings} />
       {view.start && (
         <p className="muted small" data-testid="tune-shape">
           {view.start.mode} mode · {view.start.generations} generation

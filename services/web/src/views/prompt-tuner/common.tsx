@@ -1,5 +1,4 @@
-import { useId, type ReactNode } from 'react';
-import { Field, Tabs } from '../../components/ui';
+import { Tabs } from '../../components/ui';
 import { targetKey } from '../../lib/format';
 import './prompt-tuner.css';
 
@@ -42,43 +41,4 @@ export function recalledWarnings(jobId: string): string[] {
   } catch {
     return [];
   }
-}
-
-/** A `.table-wrap` that keyboard users can focus and scroll when the table is wider than the window. */
-export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={label}>
-      {children}
-    </div>
-  );
-}
-
-/** A labelled input whose value stays text (a blank or half-typed number shows as typed). */
-export function InputField({
-  label,
-  hint,
-  error,
-  onChange,
-  type = 'text',
-  ...input
-}: {
-  label: string;
-  hint?: ReactNode;
-  error?: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
-  type?: 'text' | 'number';
-  min?: number;
-  max?: number;
-  step?: number;
-  maxLength?: number;
-  disabled?: boolean;
-  placeholder?: string;
-}) {
-  const id = useId();
-  return (
-    <Field id={id} label={label} hint={hint} error={error}>
-      <input id={id} type={type} {...input} onChange={(e) => onChange(e.target.value)} />
-    </Field>
-  );
 }

@@ -41,6 +41,15 @@ function AdjustmentBadges({ items }: { items: Adjustment[] }) {
   );
 }
 
+/** What every parameter control gets: its id, the current value, and what it reports back. */
+type ControlProps<T> = {
+  id: string;
+  value: unknown;
+  disabled: boolean;
+  describedBy: string;
+  onChange: (v: T) => void;
+};
+
 /** A number parameter: a number input (any value, so out-of-range values can be seen being clamped) and a slider. */
 function NumberControl({
   spec,
@@ -49,14 +58,7 @@ function NumberControl({
   disabled,
   describedBy,
   onChange,
-}: {
-  spec: ParamSpec;
-  id: string;
-  value: unknown;
-  disabled: boolean;
-  describedBy: string;
-  onChange: (v: number | undefined) => void;
-}) {
+}: ControlProps<number | undefined> & { spec: ParamSpec }) {
   const external = typeof value === 'number' ? String(value) : value === undefined ? '' : String(value);
   const [text, setText] = useState(external);
   const [seen, setSeen] = useState(external);
@@ -129,13 +131,7 @@ function StringArrayControl({
   disabled,
   describedBy,
   onChange,
-}: {
-  id: string;
-  value: unknown;
-  disabled: boolean;
-  describedBy: string;
-  onChange: (v: string[] | undefined) => void;
-}) {
+}: ControlProps<string[] | undefined>) {
   const lines = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
   return (
     <textarea
@@ -154,19 +150,7 @@ function StringArrayControl({
   );
 }
 
-function ObjectControl({
-  id,
-  value,
-  disabled,
-  describedBy,
-  onChange,
-}: {
-  id: string;
-  value: unknown;
-  disabled: boolean;
-  describedBy: string;
-  onChange: (v: unknown) => void;
-}) {
+function ObjectControl({ id, value, disabled, describedBy, onChange }: ControlProps<unknown>) {
   const [text, setText] = useState(value === undefined ? '' : JSON.stringify(value));
   const [error, setError] = useState<string>();
   return (

@@ -1,6 +1,7 @@
 import type { TestCaseInput, TestCaseView, Tool } from '@llmbench/contracts';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
+import { JsonTextArea } from '../../components/JsonEditor';
 import { Field } from '../../components/ui';
 import {
   apiErrorsToForm,
@@ -19,7 +20,6 @@ import {
   type ScoringMode,
   toolSignature,
 } from './logic';
-import { JsonText } from './parts';
 
 /** A group of checkboxes over tool names (acceptable tools, prerequisites). */
 function ToolChecks({
@@ -303,7 +303,7 @@ export function CaseEditor({
           </label>
           {form.paramsScored ? (
             <>
-              <JsonText
+              <JsonTextArea
                 label="Expected parameters (JSON object)"
                 value={form.paramsText}
                 onChange={(v) => set('paramsText', v)}
@@ -380,7 +380,7 @@ export function CaseEditor({
               onChange={(e) => set('epsilonText', e.target.value)}
             />
           </Field>
-          <JsonText
+          <JsonTextArea
             label="Per-parameter modes (optional JSON)"
             value={form.perKeyText}
             onChange={(v) => set('perKeyText', v)}
@@ -420,7 +420,7 @@ export function CaseEditor({
             Offer this case its own tools instead of the suite’s
           </label>
           {form.toolsOverride && (
-            <JsonText
+            <JsonTextArea
               label="Tools for this case (JSON)"
               value={form.toolsText}
               onChange={(v) => set('toolsText', v)}
@@ -486,7 +486,7 @@ export function CaseEditor({
               error={show('prerequisites')}
               hint="Calls to these before the expected tool are not penalised."
             />
-            <JsonText
+            <JsonTextArea
               label="Mock responses (JSON: tool name → result)"
               value={form.mockText}
               onChange={(v) => set('mockText', v)}
@@ -495,7 +495,7 @@ export function CaseEditor({
               rows={5}
               testId="case-mock"
             />
-            <JsonText
+            <JsonTextArea
               label="Argument sources (optional JSON: parameter → tool.field)"
               value={form.argumentSourceText}
               onChange={(v) => set('argumentSourceText', v)}

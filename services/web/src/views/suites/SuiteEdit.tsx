@@ -1,6 +1,6 @@
 import type { SuiteView, TestCaseInput, TestCaseView } from '@llmbench/contracts';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { Link, navigate, setQuery, type Route } from '../../app/router';
 import { SortableTable, type Column } from '../../components/SortableTable';
 import {
@@ -9,6 +9,7 @@ import {
   EmptyState,
   ErrorBanner,
   Field,
+  InputField,
   Loading,
   PageHeader,
   Tabs,
@@ -28,10 +29,9 @@ import {
 } from './logic';
 import { checkToolsText, ToolsEditor } from './parts';
 import './suites.css';
+import { toApiError, useSubmit } from './use-submit';
 
 type Tab = 'cases' | 'tools' | 'settings';
-const toApiError = (err: unknown) =>
-  err instanceof ApiError ? err : new ApiError(0, 'client_error', String(err));
 
 /** Expected parameters as `key = value` lines (long values shortened; the full JSON is in the form). */
 function ParamsCell({ params }: { params: Record<string, unknown> }) {
@@ -369,28 +369,22 @@ function CasesTab({ suite, reload }: { suite: SuiteView; reload: () => void }) {
 function ToolsTab({ suite, reload }: { suite: SuiteView; reload: () => void }) {
   const saved = JSON.stringify(suite.tools, null, 2);
   const [text, setText] = useState(saved);
-  const [error, setError] = useState<ApiError>();
+  const { error, setError, busy, run } = useSubmit();
   const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const check = checkToolsText(text);
   const dirty = text !== saved;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!check.tools) return;
-    setBusy(true);
-    setError(undefined);
+    const tools = check.tools;
+    if (!tools) return;
     setNotice(undefined);
-    try {
-      const updated = await api.patch<SuiteView>(`/api/tool-suites/${suite.id}`, { tools: check.tools });
+    await run(async () => {
+      const updated = await api.patch<SuiteView>(`/api/tool-suites/${suite.id}`, { tools });
       setText(JSON.stringify(updated.tools, null, 2));
       setNotice(`Saved ${updated.tools.length} tools.`);
       reload();
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -450,9 +444,8 @@ function SettingsTab({ suite, reload }: { suite: SuiteView; reload: () => void }
   const [name, setName] = useState(suite.name);
   const [description, setDescription] = useState(suite.description);
   const [systemPrompt, setSystemPrompt] = useState(suite.system_prompt);
-  const [error, setError] = useState<ApiError>();
+  const { error, setError, busy, run } = useSubmit();
   const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const nameError = name.trim() === '' ? 'Give the suite a name.' : error?.fieldError('name');
   const dirty =
     name !== suite.name || description !== suite.description || systemPrompt !== suite.system_prompt;
@@ -460,10 +453,8 @@ function SettingsTab({ suite, reload }: { suite: SuiteView; reload: () => void }
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (name.trim() === '') return;
-    setBusy(true);
-    setError(undefined);
     setNotice(undefined);
-    try {
+    await run(async () => {
       await api.patch(`/api/tool-suites/${suite.id}`, {
         name: name.trim(),
         description,
@@ -471,11 +462,7 @@ function SettingsTab({ suite, reload }: { suite: SuiteView; reload: () => void }
       });
       setNotice('Saved.');
       reload();
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -487,16 +474,7 @@ function SettingsTab({ suite, reload }: { suite: SuiteView; reload: () => void }
           </p>
         )}
         <ErrorBanner error={error} title="The settings were not saved" />
-        <Field label="Name" id="suite-name" error={nameError}>
-          <input
-            id="suite-name"
-            type="text"
-            value={name}
-            maxLength={256}
-            aria-invalid={!!nameError}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </Field>
+        <InputField label="Name" error={nameError} value={name} maxLength={256} onChange={setName} />
         <Field label="Description" id="suite-description" error={error?.fieldError('description')}>
           <textarea
             id="suite-description"

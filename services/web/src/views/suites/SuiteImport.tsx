@@ -1,8 +1,8 @@
 import type { SuiteSummary } from '@llmbench/contracts';
-import { useId, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/client';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { api, type ApiError } from '../../api/client';
 import { Link, navigate, type Route } from '../../app/router';
-import { Field, PageHeader, Tabs } from '../../components/ui';
+import { InputField, PageHeader, Tabs } from '../../components/ui';
 import {
   bfclCategory,
   countJsonLines,
@@ -10,10 +10,9 @@ import {
   isBfclFileName,
   previewSuiteDocument,
 } from './logic';
+import { SubmitOrCancel } from './parts';
 import './suites.css';
-
-const toApiError = (err: unknown) =>
-  err instanceof ApiError ? err : new ApiError(0, 'client_error', String(err));
+import { toApiError, useSubmit } from './use-submit';
 
 /** The API's refusal with each detail named in the user's terms (case 4 › expected_tool, line 12 …). */
 function ImportError({ error, title }: { error: ApiError | undefined; title: string }) {
@@ -35,6 +34,12 @@ function ImportError({ error, title }: { error: ApiError | undefined; title: str
   );
 }
 
+/** Imports, then opens the new suite's cases with the count imported. */
+async function importAndOpen(path: string, body: unknown): Promise<void> {
+  const suite = await api.post<SuiteSummary>(path, body);
+  navigate(`/suites/${suite.id}?tab=cases&imported=${suite.case_count}`);
+}
+
 async function readFile(file: File): Promise<string> {
   return file.text();
 }
@@ -44,9 +49,14 @@ function JsonImport() {
   const textId = useId();
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState<string>();
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSubmit();
   const preview = previewSuiteDocument(text);
+
+  async function loadFile(file: File) {
+    setError(undefined);
+    setText(await readFile(file));
+    setFileName(file.name);
+  }
 
   async function loadExample() {
     setError(undefined);
@@ -62,16 +72,7 @@ function JsonImport() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (preview.error || !preview.name) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const suite = await api.post<SuiteSummary>('/api/tool-eval/import', JSON.parse(text));
-      navigate(`/suites/${suite.id}?tab=cases&imported=${suite.case_count}`);
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => importAndOpen('/api/tool-eval/import', JSON.parse(text)));
   }
 
   return (
@@ -89,10 +90,7 @@ function JsonImport() {
             accept=".json,application/json"
             onChange={async (e) => {
               const file = e.target.files?.[0];
-              if (!file) return;
-              setError(undefined);
-              setText(await readFile(file));
-              setFileName(file.name);
+              if (file) await loadFile(file);
             }}
           />
         </div>
@@ -117,9 +115,7 @@ function JsonImport() {
             const file = e.dataTransfer.files[0];
             if (!file) return;
             e.preventDefault();
-            setError(undefined);
-            setText(await readFile(file));
-            setFileName(file.name);
+            await loadFile(file);
           }}
         />
         <small
@@ -135,29 +131,57 @@ function JsonImport() {
         </small>
       </div>
       <ImportError error={error} title="The suite was not imported" />
-      <div className="row">
-        <button type="submit" className="btn btn-primary" disabled={busy || !preview.name || !!preview.error}>
-          {busy ? 'Importing…' : 'Import suite'}
-        </button>
-        <Link to="/suites" className="btn btn-ghost">
-          Cancel
-        </Link>
-      </div>
+      <SubmitOrCancel
+        busy={busy}
+        disabled={!preview.name || !!preview.error}
+        label="Import suite"
+        busyLabel="Importing…"
+      />
     </form>
   );
 }
 
 type Loaded = { name: string; text: string };
 
+/** A BFCL file input, read as text, with what it holds (or needs) announced under it. */
+function JsonLinesFileField({
+  label,
+  testId,
+  onLoad,
+  children,
+}: {
+  label: string;
+  testId: string;
+  onLoad: (loaded: Loaded) => void;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="file"
+        accept=".json,.jsonl,application/json"
+        aria-describedby={`${id}-msg`}
+        onChange={async (e) => {
+          const file = e.target.files?.[0];
+          if (file) onLoad({ name: file.name, text: await readFile(file) });
+        }}
+      />
+      <small id={`${id}-msg`} className="muted" data-testid={testId}>
+        {children}
+      </small>
+    </div>
+  );
+}
+
 function BfclImport() {
-  const qId = useId();
-  const aId = useId();
   const [questions, setQuestions] = useState<Loaded>();
   const [answers, setAnswers] = useState<Loaded>();
   const [fileName, setFileName] = useState('');
   const [name, setName] = useState('');
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useSubmit();
   const fileNameError =
     fileName && !isBfclFileName(fileName)
       ? 'Use the BFCL question file’s name, e.g. BFCL_v4_simple_python.json (it names the category).'
@@ -166,25 +190,23 @@ function BfclImport() {
   const questionCount = questions ? countJsonLines(questions.text) : 0;
   const answerCount = answers ? countJsonLines(answers.text) : 0;
   const needsAnswers = category !== null && !category.includes('irrelevance');
+  // A new file makes the last refusal stale.
+  const afterNewFile = (keep: (loaded: Loaded) => void) => (loaded: Loaded) => {
+    setError(undefined);
+    keep(loaded);
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!questions || !isBfclFileName(fileName)) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const suite = await api.post<SuiteSummary>('/api/tool-eval/import/bfcl', {
+    await run(() =>
+      importAndOpen('/api/tool-eval/import/bfcl', {
         file_name: fileName,
         questions: questions.text,
         ...(answers ? { answers: answers.text } : {}),
         ...(name.trim() ? { name: name.trim() } : {}),
-      });
-      navigate(`/suites/${suite.id}?tab=cases&imported=${suite.case_count}`);
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
   }
 
   return (
@@ -195,88 +217,53 @@ function BfclImport() {
         Every accepted value is kept, and cases are scored with BFCL’s own checker.
       </p>
       <div className="grid two">
-        <div className="field">
-          <label htmlFor={qId}>Questions file (JSON Lines)</label>
-          <input
-            id={qId}
-            type="file"
-            accept=".json,.jsonl,application/json"
-            aria-describedby={`${qId}-msg`}
-            onChange={async (e) => {
-              const file = e.target.files?.[0];
-              if (!file) return;
-              setError(undefined);
-              setQuestions({ name: file.name, text: await readFile(file) });
-              setFileName(file.name);
-            }}
-          />
-          <small id={`${qId}-msg`} className="muted" data-testid="bfcl-questions-info">
-            {questions ? `${questions.name}: ${questionCount} questions` : 'Required.'}
-          </small>
-        </div>
-        <div className="field">
-          <label htmlFor={aId}>Possible answers file</label>
-          <input
-            id={aId}
-            type="file"
-            accept=".json,.jsonl,application/json"
-            aria-describedby={`${aId}-msg`}
-            onChange={async (e) => {
-              const file = e.target.files?.[0];
-              if (!file) return;
-              setError(undefined);
-              setAnswers({ name: file.name, text: await readFile(file) });
-            }}
-          />
-          <small id={`${aId}-msg`} className="muted" data-testid="bfcl-answers-info">
-            {answers
-              ? `${answers.name}: ${answerCount} answers${questions && answerCount !== questionCount ? ` — ${questionCount} questions; each question needs its answer` : ''}`
-              : needsAnswers
-                ? `The ${category} category is scored against its possible answers: add the file.`
-                : 'The possible_answer file of the same name; not needed for irrelevance categories.'}
-          </small>
-        </div>
+        <JsonLinesFileField
+          label="Questions file (JSON Lines)"
+          testId="bfcl-questions-info"
+          onLoad={afterNewFile((loaded) => {
+            setQuestions(loaded);
+            setFileName(loaded.name);
+          })}
+        >
+          {questions ? `${questions.name}: ${questionCount} questions` : 'Required.'}
+        </JsonLinesFileField>
+        <JsonLinesFileField
+          label="Possible answers file"
+          testId="bfcl-answers-info"
+          onLoad={afterNewFile(setAnswers)}
+        >
+          {answers
+            ? `${answers.name}: ${answerCount} answers${questions && answerCount !== questionCount ? ` — ${questionCount} questions; each question needs its answer` : ''}`
+            : needsAnswers
+              ? `The ${category} category is scored against its possible answers: add the file.`
+              : 'The possible_answer file of the same name; not needed for irrelevance categories.'}
+        </JsonLinesFileField>
       </div>
       <div className="grid two">
-        <Field
+        <InputField
           label="BFCL file name"
-          id="bfcl-file-name"
           error={fileNameError}
           hint={
             category ? `Category: ${category}` : 'Filled in from the questions file; it names the category.'
           }
-        >
-          <input
-            id="bfcl-file-name"
-            type="text"
-            value={fileName}
-            aria-invalid={!!fileNameError}
-            onChange={(e) => setFileName(e.target.value)}
-          />
-        </Field>
-        <Field label="Suite name (optional)" id="bfcl-name" hint="Defaults to one derived from the file.">
-          <input
-            id="bfcl-name"
-            type="text"
-            value={name}
-            maxLength={256}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </Field>
+          value={fileName}
+          onChange={setFileName}
+        />
+        <InputField
+          label="Suite name (optional)"
+          hint="Defaults to one derived from the file."
+          value={name}
+          maxLength={256}
+          onChange={setName}
+        />
       </div>
       <ImportError error={error} title="The BFCL files were not imported" />
-      <div className="row">
-        <button
-          type="submit"
-          className="btn btn-primary"
-          disabled={busy || !questions || !isBfclFileName(fileName)}
-        >
-          {busy ? 'Importing…' : 'Import BFCL questions'}
-        </button>
-        <Link to="/suites" className="btn btn-ghost">
-          Cancel
-        </Link>
-      </div>
+      <SubmitOrCancel
+        busy={busy}
+        disabled={!questions || !isBfclFileName(fileName)}
+        label="Import BFCL questions"
+        busyLabel="Importing…"
+      />
     </form>
   );
 }

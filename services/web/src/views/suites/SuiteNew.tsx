@@ -1,9 +1,10 @@
 import type { SuiteView } from '@llmbench/contracts';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { Link, navigate } from '../../app/router';
-import { ErrorBanner, Field, PageHeader } from '../../components/ui';
-import { checkToolsText, TOOL_TEMPLATE, ToolsEditor } from './parts';
+import { ErrorBanner, Field, InputField, PageHeader } from '../../components/ui';
+import { checkToolsText, SubmitOrCancel, TOOL_TEMPLATE, ToolsEditor } from './parts';
+import { useSubmit } from './use-submit';
 import './suites.css';
 
 /** `/suites/new`: a suite from scratch (name, prompt, tools); cases are added on its page. */
@@ -12,8 +13,7 @@ export function SuiteNew() {
   const [description, setDescription] = useState('');
   const [systemPrompt, setSystemPrompt] = useState('');
   const [toolsText, setToolsText] = useState(TOOL_TEMPLATE);
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useSubmit();
   const [tried, setTried] = useState(false);
   const check = checkToolsText(toolsText);
   const nameError = tried && name.trim() === '' ? 'Give the suite a name.' : error?.fieldError('name');
@@ -22,21 +22,16 @@ export function SuiteNew() {
     e.preventDefault();
     setTried(true);
     if (name.trim() === '' || !check.tools) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    const tools = check.tools;
+    await run(async () => {
       const suite = await api.post<SuiteView>('/api/tool-suites', {
         name: name.trim(),
         description,
         system_prompt: systemPrompt,
-        tools: check.tools,
+        tools,
       });
       navigate(`/suites/${suite.id}?tab=cases&created=1`);
-    } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'client_error', String(err)));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -57,17 +52,14 @@ export function SuiteNew() {
       <form className="card" onSubmit={submit} noValidate>
         <div className="grid two">
           <div>
-            <Field label="Name" id="new-name" error={nameError}>
-              <input
-                id="new-name"
-                type="text"
-                value={name}
-                maxLength={256}
-                required
-                aria-invalid={!!nameError}
-                onChange={(e) => setName(e.target.value)}
-              />
-            </Field>
+            <InputField
+              label="Name"
+              error={nameError}
+              value={name}
+              maxLength={256}
+              required
+              onChange={setName}
+            />
             <Field label="Description" id="new-description" hint="What the suite tests, for your team.">
               <textarea
                 id="new-description"
@@ -97,14 +89,7 @@ export function SuiteNew() {
           onChange={setToolsText}
           apiIssues={error?.details.filter((d) => d.path.startsWith('body.tools')) ?? []}
         />
-        <div className="row">
-          <button type="submit" className="btn btn-primary" disabled={busy || !check.tools}>
-            {busy ? 'Creating…' : 'Create suite'}
-          </button>
-          <Link to="/suites" className="btn btn-ghost">
-            Cancel
-          </Link>
-        </div>
+        <SubmitOrCancel busy={busy} disabled={!check.tools} label="Create suite" busyLabel="Creating…" />
       </form>
     </div>
   );

@@ -1,43 +1,28 @@
 import type { Tool } from '@llmbench/contracts';
-import { useId, type ReactNode } from 'react';
+import { useId } from 'react';
+import { Link } from '../../app/router';
 import { describeToolPath, parseJson, toolListIssues, toolRows, type Issue } from './logic';
 
-/** A labelled JSON textarea whose error (client check or API field error) is announced with it. */
-export function JsonText({
+/** A form's submit button (its label says when it is busy) and a way back to the suites. */
+export function SubmitOrCancel({
+  busy,
+  disabled,
   label,
-  value,
-  onChange,
-  error,
-  hint,
-  rows = 6,
-  testId,
+  busyLabel,
 }: {
+  busy: boolean;
+  disabled: boolean;
   label: string;
-  value: string;
-  onChange: (text: string) => void;
-  error?: string;
-  hint?: ReactNode;
-  rows?: number;
-  testId?: string;
+  busyLabel: string;
 }) {
-  const id = useId();
   return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        className="mono"
-        rows={rows}
-        spellCheck={false}
-        value={value}
-        data-testid={testId}
-        aria-invalid={!!error}
-        aria-describedby={`${id}-msg`}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      <small id={`${id}-msg`} className={error ? 'error-text' : 'muted'} role={error ? 'alert' : undefined}>
-        {error ?? hint}
-      </small>
+    <div className="row">
+      <button type="submit" className="btn btn-primary" disabled={busy || disabled}>
+        {busy ? busyLabel : label}
+      </button>
+      <Link to="/suites" className="btn btn-ghost">
+        Cancel
+      </Link>
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import type { JobView } from '@llmbench/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from './client';
-import { refreshSession } from './client';
+import { api, refreshSession } from './client';
 import { readSession } from './session';
 
 export type SocketState = 'connecting' | 'live' | 'reconnecting';

@@ -17,12 +17,13 @@ export function useJobEvents(jobId: string | undefined): JobEvents {
     let frame = 0;
     // Batch bursts (a replay of thousands of events) into one render per animation frame.
     const flush = () => {
+      cancelAnimationFrame(frame); // flushed early (a state change): no second, empty render
       frame = 0;
       const batch = pending;
       pending = [];
       setResult((r) => ({ ...r, events: r.events.concat(batch) }));
     };
-    return followJob(jobId, {
+    const stop = followJob(jobId, {
       onEvent: (event) => {
         if (seen.has(event.id)) return;
         seen.add(event.id);
@@ -34,6 +35,10 @@ export function useJobEvents(jobId: string | undefined): JobEvents {
         setResult((r) => ({ ...r, state, detail }));
       },
     });
+    return () => {
+      cancelAnimationFrame(frame);
+      stop();
+    };
   }, [jobId]);
   return result;
 }

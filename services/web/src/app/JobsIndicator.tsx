@@ -1,5 +1,5 @@
 import type { JobView } from '@llmbench/contracts';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { useActiveJobs } from '../api/use-active-jobs';
 import { Badge, ProgressBar } from '../components/ui';
@@ -24,7 +24,6 @@ const LABEL: Record<JobView['type'], string> = {
 export function JobsIndicator() {
   const { jobs, socket, refresh } = useActiveJobs();
   const [open, setOpen] = useState(false);
-  const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
@@ -34,7 +33,7 @@ export function JobsIndicator() {
   const running = jobs.filter((j) => j.status === 'running').length;
   const queued = jobs.length - running;
   return (
-    <div className="jobs-indicator" ref={panel}>
+    <div className="jobs-indicator">
       <button
         type="button"
         className="btn btn-ghost"

@@ -1,4 +1,13 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+
+/** Whether `text` parses to the JSON `serialized` names (invalid text never does). */
+function sameJson(text: string, serialized: string | undefined): boolean {
+  try {
+    return JSON.stringify(JSON.parse(text)) === serialized;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * A JSON text area that parses as you type: `onChange` gets the parsed value only when the text is
@@ -24,19 +33,17 @@ export function JsonEditor({
 }) {
   const [text, setText] = useState(() => JSON.stringify(value, null, 2));
   const [error, setError] = useState<string>();
-  // A value changed from outside (a preset, a reset) replaces the text; our own edits do not.
+  // A value changed from outside (a preset, a reset) replaces the text; our own edits (which
+  // report the same value back) do not. Adjusted while rendering, as React advises, not in an effect.
   const external = JSON.stringify(value);
-  useEffect(() => {
-    setText((current) => {
-      try {
-        if (JSON.stringify(JSON.parse(current)) === external) return current;
-      } catch {
-        // the text is mid-edit and invalid: an outside change still wins
-      }
+  const [synced, setSynced] = useState(external);
+  if (external !== synced) {
+    setSynced(external);
+    if (!sameJson(text, external)) {
+      setText(JSON.stringify(value, null, 2) ?? 'null');
       setError(undefined);
-      return JSON.stringify(JSON.parse(external ?? 'null'), null, 2);
-    });
-  }, [external]);
+    }
+  }
   return (
     <JsonTextArea
       label={label}

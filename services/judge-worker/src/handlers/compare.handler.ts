@@ -41,22 +41,34 @@ async function loadComparison(deps: JudgeDeps, reportId: string) {
  * the summary reports how often the orders agreed.
  */
 export function createCompareHandler(deps: JudgeDeps): Handler<'judge-compare'> {
-  return (p, ctx) =>
-    orchestrate(
+  return (p, ctx) => {
+    // The first attempt announces and runs in one call: both use one read of the report and its runs.
+    let loaded: ReturnType<typeof loadComparison> | undefined;
+    const load = () => (loaded ??= loadComparison(deps, p.report_id));
+    return orchestrate(
       { ...deps, parkRecheckMs: deps.config.jobs.parkRecheckMs },
       p,
       ctx,
       {
         ended: async () => undefined,
-        started: (row) => announceStart(deps, p, row, ctx.job.attemptsMade),
-        run: (payload) => compare(deps, payload),
+        started: (row) => announceStart(deps, p, row, ctx.job.attemptsMade, load),
+        run: (payload) => compare(deps, payload, load),
       },
       'judge',
     );
+  };
 }
 
-async function announceStart(deps: JudgeDeps, p: JudgePayload, row: JobRow, attempts: number) {
-  const c = await loadComparison(deps, p.report_id);
+type LoadComparison = () => ReturnType<typeof loadComparison>;
+
+async function announceStart(
+  deps: JudgeDeps,
+  p: JudgePayload,
+  row: JobRow,
+  attempts: number,
+  load: LoadComparison,
+) {
+  const c = await load();
   if (!c) throw new Error(`comparison ${p.report_id} or one of its runs is missing`);
   await deps.judges.setWarnings(p.report_id, c.plan.warnings);
   await deps.bus.publish(row, 'job_started', { job_type: 'judge_compare', attempt: attempts + 1 });
@@ -112,8 +124,8 @@ async function bothOrders(
   return out;
 }
 
-async function compare(deps: JudgeDeps, p: JudgePayload) {
-  const c = await loadComparison(deps, p.report_id);
+async function compare(deps: JudgeDeps, p: JudgePayload, load: LoadComparison) {
+  const c = await load();
   if (!c) return { skipped: 'report or run deleted' };
   const stream = { id: p.job_id, user_id: p.user_id };
   const jury = await openJudges(deps.clients, p.user_id, c.plan.jury);

@@ -34,22 +34,34 @@ async function loadReview(deps: JudgeDeps, reportId: string) {
  * Live-judged evals end here too: their verdicts exist, so only the reports are written.
  */
 export function createJudgeHandler(deps: JudgeDeps): Handler<'judge'> {
-  return (p, ctx) =>
-    orchestrate(
+  return (p, ctx) => {
+    // The first attempt announces and runs in one call: both use one read of the report and its run.
+    let loaded: ReturnType<typeof loadReview> | undefined;
+    const load = () => (loaded ??= loadReview(deps, p.report_id));
+    return orchestrate(
       { ...deps, parkRecheckMs: deps.config.jobs.parkRecheckMs },
       p,
       ctx,
       {
         ended: async () => undefined,
-        started: (row) => announceStart(deps, p, row, ctx.job.attemptsMade),
-        run: (payload) => judge(deps, payload),
+        started: (row) => announceStart(deps, p, row, ctx.job.attemptsMade, load),
+        run: (payload) => judge(deps, payload, load),
       },
       'judge',
     );
+  };
 }
 
-async function announceStart(deps: JudgeDeps, p: JudgePayload, row: JobRow, attempts: number) {
-  const ctx = await loadReview(deps, p.report_id);
+type LoadReview = () => ReturnType<typeof loadReview>;
+
+async function announceStart(
+  deps: JudgeDeps,
+  p: JudgePayload,
+  row: JobRow,
+  attempts: number,
+  load: LoadReview,
+) {
+  const ctx = await load();
   if (!ctx) throw new Error(`judge report ${p.report_id} or its eval run is missing`);
   await deps.judges.setWarnings(p.report_id, ctx.warnings);
   await deps.bus.publish(row, 'job_started', { job_type: 'judge', attempt: attempts + 1 });
@@ -67,8 +79,8 @@ async function announceStart(deps: JudgeDeps, p: JudgePayload, row: JobRow, atte
   );
 }
 
-async function judge(deps: JudgeDeps, p: JudgePayload) {
-  const ctx = await loadReview(deps, p.report_id);
+async function judge(deps: JudgeDeps, p: JudgePayload, load: LoadReview) {
+  const ctx = await load();
   if (!ctx) return { skipped: 'report or run deleted' };
   const stream = { id: p.job_id, user_id: p.user_id };
   const jury = await openJudges(deps.clients, p.user_id, ctx.jury);

@@ -6,7 +6,8 @@ import type { Keys } from './keys.js';
 // see the same order and ids. After a terminal event nothing else is accepted: every job
 // ends with exactly one of job_completed / job_failed / job_cancelled, and it is the last.
 // With a monotonic field (ARGV[6]), the published value is the largest count any publisher
-// has observed so far (KEYS[3]), so concurrent units never make progress go backwards.
+// has observed so far for that field (KEYS[3]), so concurrent units never make progress go
+// backwards; each field has its own counter, so a job may keep several.
 // With a dedupe member (ARGV[8]), an event already announced under that member (KEYS[4]) is
 // dropped: a recovered worker can re-announce stored results without duplicating any.
 const PUBLISH_LUA = `
@@ -95,7 +96,7 @@ export class EventBus {
       4,
       this.keys.eventLog(job.id),
       this.keys.terminal(job.id),
-      this.keys.progressCounter(job.id),
+      this.keys.progressCounter(job.id, monotonic?.field ?? ''),
       this.keys.announced(job.id),
       TERMINAL.has(type) ? '1' : '0',
       body,

@@ -15,8 +15,9 @@ export class Keys {
   terminal(jobId: string): string {
     return `${this.prefix}:evterm:{${jobId}}`;
   }
-  progressCounter(jobId: string): string {
-    return `${this.prefix}:done:{${jobId}}`;
+  /** The largest value published so far for one monotonic field of a job's events. */
+  progressCounter(jobId: string, field: string): string {
+    return `${this.prefix}:done:{${jobId}}:${field}`;
   }
   announced(jobId: string): string {
     return `${this.prefix}:announced:{${jobId}}`;

@@ -36,6 +36,32 @@ describe(EventBus.name, () => {
     expect(after[0]).toMatchObject({ type: 'job_progress', job_id: job.id, progress_pct: 20 });
   });
 
+  it('keeps each monotonic field on its own counter: one never lifts another', async () => {
+    const sut = new EventBus(redis, keys);
+    const job = { id: randomUUID(), user_id: randomUUID() };
+    const progress = (pct: number) =>
+      sut.publish(
+        job,
+        'job_progress',
+        { progress_pct: pct, progress_detail: '', eta_s: null },
+        { monotonic: { field: 'progress_pct', observed: pct } },
+      );
+    const count = (current: number) =>
+      sut.publish(
+        job,
+        'tool_eval_progress',
+        { run_id: 'r', current, total: 200, provider_key: 'p', model_id: 'm', case_id: 'c' },
+        { monotonic: { field: 'current', observed: current } },
+      );
+    await count(150);
+    await progress(40);
+    await progress(25); // a slower unit reports an older figure
+    await count(120);
+    const events = (await sut.replay(job.id)) as any[];
+    expect(events.filter((e) => e.type === 'job_progress').map((e) => e.progress_pct)).toEqual([40, 40]);
+    expect(events.filter((e) => e.type === 'tool_eval_progress').map((e) => e.current)).toEqual([150, 150]);
+  });
+
   it('accepts exactly one terminal event and nothing after it', async () => {
     const sut = new EventBus(redis, keys);
     const job = { id: randomUUID(), user_id: randomUUID() };

@@ -26,10 +26,12 @@ export class ProgressReporter {
         ? Math.round((elapsedS / current) * (total - current) * 10) / 10
         : null;
     await this.deps.jobs.setProgress(this.job.id, pct, detail, etaS);
-    await this.deps.bus.publish(this.job, 'job_progress', {
-      progress_pct: pct,
-      progress_detail: detail,
-      eta_s: etaS,
-    });
+    // Several units report one job's progress: the bus publishes the highest percentage seen.
+    await this.deps.bus.publish(
+      this.job,
+      'job_progress',
+      { progress_pct: pct, progress_detail: detail, eta_s: etaS },
+      { monotonic: { field: 'progress_pct', observed: pct } },
+    );
   }
 }

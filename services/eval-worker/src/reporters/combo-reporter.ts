@@ -135,9 +135,10 @@ async function announceProgress(
   );
   const pct = total > 0 ? Math.min(100, Math.round((done / total) * 1000) / 10) : 0;
   await deps.jobs.setProgress(root.id, pct, `${done}/${total} combinations`, etaS);
-  await deps.bus.publish(root, 'job_progress', {
-    progress_pct: pct,
-    progress_detail: `${done}/${total} combinations`,
-    eta_s: etaS,
-  });
+  await deps.bus.publish(
+    root,
+    'job_progress',
+    { progress_pct: pct, progress_detail: `${done}/${total} combinations`, eta_s: etaS },
+    { monotonic: { field: 'progress_pct', observed: pct } },
+  );
 }

@@ -29,14 +29,9 @@ export function jobOutcome(stream: JobEvents): { status: string; error?: { code:
 export function JobLive({ jobId, stream, label }: { jobId: string; stream: JobEvents; label: string }) {
   const [cancelError, setCancelError] = useState<unknown>();
   const [cancelling, setCancelling] = useState(false);
-  // Concurrent units publish progress independently, so events may arrive out of order: the
-  // furthest one is the truth.
-  const progress = stream.events
-    .filter((e) => e.type === 'job_progress')
-    .reduce<{ progress_pct?: number; progress_detail?: string; eta_s?: number | null } | undefined>(
-      (best, e) => ((e.progress_pct as number) >= (best?.progress_pct ?? -1) ? (e as typeof best) : best),
-      undefined,
-    );
+  // The bus publishes job_progress monotonic (the highest percentage any unit saw): the last is the furthest.
+  const progress = stream.events.filter((e) => e.type === 'job_progress').at(-1) as
+    { progress_pct?: number; progress_detail?: string; eta_s?: number | null } | undefined;
   const outcome = jobOutcome(stream);
   const done = ['completed', 'cancelled', 'failed'].includes(outcome.status);
   const [stateText, tone] = STATE_LABEL[stream.state];

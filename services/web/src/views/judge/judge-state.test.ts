@@ -12,7 +12,7 @@ import {
   sharedAppUrl,
   winnerText,
 } from './judge-state';
-import type { VerdictRow } from './types';
+import type { VerdictBody, VerdictRow } from './types';
 
 const base = { job_id: 'j1', ts: '2026-01-01T00:00:00Z' };
 const verdict = (case_id: string, v: string | null, scorer: boolean, extra: object = {}) => ({
@@ -176,7 +176,7 @@ describe('stored report rows', () => {
     error,
     created_at: '2026-01-01T00:00:00Z',
   });
-  const body = (verdict: 'pass' | 'fail') => ({
+  const body = (verdict: 'pass' | 'fail'): VerdictBody => ({
     verdict,
     quality_score: verdict === 'pass' ? 5 : 2,
     summary: 's',

@@ -1,3 +1,8 @@
+import type {
+  CompareVerdict,
+  ModelReport as JudgeModelReport,
+  Verdict as JudgeVerdict,
+} from '@llmbench/judge';
 /**
  * The judge API's answers as this view reads them. The contracts package defines requests and
  * events; stored rows are typed here (snake_case, as the gateway sends them).
@@ -42,17 +47,10 @@ export type EvalResult = {
 export type EvalRunDetail = EvalRunItem & { results: EvalResult[] };
 
 /** The judge's per-case verdict (as stored in a verdict row and sent in `judge_verdict`). */
-export type VerdictBody = {
-  quality_score: number;
-  verdict: Verdict;
-  summary: string;
-  reasoning: string;
-  tool_selection_assessment: string;
-  param_assessment: string;
-};
+export type VerdictBody = JudgeVerdict;
 
 /** An A/B judgement as stored for one order of a compared case. */
-export type CompareBody = { winner: 'a' | 'b' | 'tie'; confidence: number; reasoning: string };
+export type CompareBody = CompareVerdict;
 
 export type VerdictRow = {
   id: string;
@@ -70,15 +68,9 @@ export type VerdictRow = {
 };
 
 /** One model's cross-case report (`report.models[]`, also the `judge_report` event). */
-export type ModelReport = {
+export type ModelReport = JudgeModelReport & {
   provider_key: string;
   model_id: string;
-  overall_grade: string;
-  overall_score: number;
-  strengths: string[];
-  weaknesses: string[];
-  cross_case_analysis: string;
-  recommendations: string[];
   cases_judged: number;
   verdict_counts: { pass: number; marginal: number; fail: number };
   scorer_agreement: number | null;
